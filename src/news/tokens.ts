@@ -1,0 +1,60 @@
+/**
+ * Word tokens, Porter stems and stopwords: the shared vocabulary of summary ranking, keywords,
+ * the search index and story clustering. Pure functions.
+ */
+import { stemmer } from 'stemmer';
+
+/** English function words (the NLTK list, as split by `words`: "don't" gives "don" and "t"). */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself ' +
+    'she her hers herself it its itself they them their theirs themselves what which who whom ' +
+    'this that these those am is are was were be been being have has had having do does did ' +
+    'doing a an the and but if or because as until while of at by for with about against between ' +
+    'into through during before after above below to from up down in out on off over under again ' +
+    'further then once here there when where why how all any both each few more most other some ' +
+    'such no nor not only own same so than too very s t can will just don should now d ll m o re ' +
+    've y ain aren couldn didn doesn hadn hasn haven isn ma mightn mustn needn shan shouldn wasn ' +
+    'weren won wouldn also would could said says say mr mrs ms one us'
+  ).split(' '),
+);
+
+const NON_TOKEN = /[^a-z0-9]+/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/**
+ * Lower-case alphanumeric tokens, rouge-score style (`[a-z0-9]+` after lower-casing); accents are
+ * folded first so "Café" gives "cafe" rather than "caf".
+ */
+export function words(text: string): string[] {
+  const folded = /[^\x00-\x7f]/.test(text)
+    ? text.normalize('NFKD').replace(COMBINING_MARKS, '')
+    : text;
+  return folded
+    .toLowerCase()
+    .split(NON_TOKEN)
+    .filter((w) => w !== '');
+}
+
+const STEM_CACHE_LIMIT = 100_000;
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a lower-case word (memoised). */
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmer(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Stemmed content terms of `text`, in order: stopwords and one-letter tokens removed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (w.length > 1 && !STOPWORDS.has(w)) out.push(stem(w));
+  }
+  return out;
+}

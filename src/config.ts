@@ -80,7 +80,12 @@ export const ConfigSchema = z.object({
     .string()
     .trim()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   SLACK_CLIENT_ID: optionalString,
   SLACK_CLIENT_SECRET: optionalString,
   SLACK_STATE_SECRET: optionalString,
@@ -111,7 +116,11 @@ export class ConfigError extends Error {
 
 /** Validates the whole environment at once and reports every problem together. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = ConfigSchema.safeParse(env);
+  // An empty value (`NAME=` in .env) means "not set".
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const result = ConfigSchema.safeParse(given);
   const problems: string[] = [];
   if (result.success) {
     const c = result.data;

@@ -2,8 +2,25 @@
  * What command handlers and jobs may use: the stores (all Redis access) and the clock.
  * Built once in main.ts / cli.ts from the configuration.
  */
-import type { ArticleStore } from './store/articles.js';
+import type { Config } from './config.js';
+import { ArticleStore } from './store/articles.js';
+import { DigestStore } from './store/digests.js';
+import { FeedStore } from './store/feeds.js';
+import { Keys } from './store/keys.js';
+import type { RedisClient } from './store/redis.js';
 
 export interface Services {
   articles: ArticleStore;
+  digests: DigestStore;
+  feeds: FeedStore;
+}
+
+/** The services over one Redis client, every key under REDIS_PREFIX. */
+export function createServices(redis: RedisClient, config: Pick<Config, 'REDIS_PREFIX'>): Services {
+  const keys = new Keys(config.REDIS_PREFIX);
+  return {
+    articles: new ArticleStore(redis, keys),
+    digests: new DigestStore(redis, keys),
+    feeds: new FeedStore(redis, keys),
+  };
 }

@@ -33,3 +33,19 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET/);
   });
 });
+
+describe('.env.example', () => {
+  it('documents every variable of the schema and is itself valid', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ConfigSchema } = await import('../src/config.js');
+    const text = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const env = Object.fromEntries(
+      text
+        .split('\n')
+        .filter((l) => /^[A-Z_]+=/.test(l))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    for (const name of Object.keys(ConfigSchema.shape)) expect(env).toHaveProperty(name);
+    expect(() => parseConfig(env)).not.toThrow();
+  });
+});

@@ -47,7 +47,10 @@ const MARK = 'nb:';
  * `nb:<command>?<url-encoded args>`, e.g. `nb:summary?article=k3x9a0b1c2`. Arguments come back as
  * strings; integer options coerce them. Callers check the platform's length limit.
  */
-export function encodeAction(action: { command: string; args: Record<string, string | number> }): string {
+export function encodeAction(action: {
+  command: string;
+  args: Record<string, string | number>;
+}): string {
   const args = new URLSearchParams(
     Object.entries(action.args).map(([k, v]) => [k, String(v)] as [string, string]),
   ).toString();

@@ -15,7 +15,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'further then once here there when where why how all any both each few more most other some ' +
     'such no nor not only own same so than too very s t can will just don should now d ll m o re ' +
     've y ain aren couldn didn doesn hadn hasn haven isn ma mightn mustn needn shan shouldn wasn ' +
-    'weren won wouldn also would could said says say mr mrs ms one us'
+    'weren won wouldn also would could said says say mr mrs ms'
   ).split(' '),
 );
 

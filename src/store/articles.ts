@@ -1,27 +1,26 @@
 /**
- * ArticleStore: articles, their precomputed analysis and every article index in Redis.
- * (Skeleton of the API the rest of the code is written against; implemented by the store work.)
+ * ArticleStore: articles, their precomputed analysis and every article index in Redis
+ * (key layout in ./README.md).
+ *
+ * Saving is a sequence of idempotent steps, each touching keys of one slot at a time:
+ *   1. the article hash `{a:ID}` (headline + compressed article/analysis; on an update, the
+ *      terms the old version was indexed under are parked in field `p` first);
+ *   2. the global indexes: recent, day, source, terms, title words (ZADD/ZREM only);
+ *   3. the dedup maps (URL → id, content hash → id), then `p` is dropped.
+ * A save interrupted anywhere is completed by saving the same article again; dedup entries come
+ * last, so an article only counts as a duplicate once it is fully indexed.
  */
-import type { Redis, Cluster } from 'ioredis';
 import type { Analysis, Article } from '../news/article.js';
+import { InvalidUrlError, canonicalUrl } from '../news/identity.js';
+import { decodeDoc, decodeHeadline, encodeDoc, encodeHeadline } from './codec.js';
+import type { Headline, StoredArticle } from './codec.js';
 import type { Keys } from './keys.js';
+import { guarded, type RedisClient } from './redis.js';
+import { TermIndex, indexTerms, queryTerms, type Hit } from './search.js';
+import { stem } from '../news/tokens.js';
 
-export type RedisClient = Redis | Cluster;
-
-/** What lists, search results and autocomplete show of an article. */
-export interface Headline {
-  id: string;
-  title: string;
-  url?: string;
-  source?: string;
-  publishedAt?: string;
-  ingestedAt: string;
-}
-
-export interface StoredArticle {
-  article: Article;
-  analysis: Analysis;
-}
+export type { RedisClient } from './redis.js';
+export type { Headline, StoredArticle } from './codec.js';
 
 export type SaveStatus = 'stored' | 'duplicate' | 'updated';
 
@@ -30,50 +29,321 @@ export interface Page<T> {
   items: T[];
 }
 
+/** Candidates fetched per query term: enough for deep pages, bounded for speed. */
+const SEARCH_DEPTH = 200;
+const AUTOCOMPLETE_WORDS = 6;
+const RELATED_TERMS = 12;
+/** Related coverage shares at least this many keywords and this share of the self-match score. */
+const MIN_SHARED_TERMS = 3;
+const RELATED_MIN_SHARE = 0.2;
+
+/** Published time in ms (ingest time when unknown): the score of every time index. */
+export function articleTime(a: Pick<Article, 'publishedAt' | 'ingestedAt'>): number {
+  return Date.parse(a.publishedAt ?? a.ingestedAt);
+}
+
+const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const hashField = (contentHash: string): string => contentHash.slice(0, 32);
+
+function safeCanonical(url: string): string | null {
+  try {
+    return canonicalUrl(url);
+  } catch (e) {
+    if (e instanceof InvalidUrlError) return null;
+    throw e;
+  }
+}
+
+interface Loaded {
+  doc: StoredArticle | null;
+  /** Terms a previous version was indexed under, while an update is in progress. */
+  pending: string[];
+}
+
 export class ArticleStore {
+  private readonly index: TermIndex;
+
   constructor(
     readonly redis: RedisClient,
     readonly keys: Keys,
-  ) {}
+  ) {
+    this.index = new TermIndex(redis, keys);
+  }
 
   /** Stores an article with its analysis and indexes it; idempotent. */
-  save(_article: Article, _analysis: Analysis): Promise<{ status: SaveStatus; id: string }> {
-    throw new Error('not implemented');
+  save(article: Article, analysis: Analysis): Promise<{ status: SaveStatus; id: string }> {
+    return guarded(async () => {
+      const url = article.url ? safeCanonical(article.url) : null;
+      // The article's own id is loaded speculatively with the dedup lookups (one round trip).
+      const [byHash, byUrl, own] = await Promise.all([
+        this.redis.hget(this.keys.hashes(), hashField(article.contentHash)),
+        url ? this.redis.hget(this.keys.urls(), url) : Promise.resolve(null),
+        this.load(article.id),
+      ]);
+      if (byHash) return { status: 'duplicate', id: byHash };
+
+      const id = byUrl ?? article.id;
+      const stored: Article = { ...article, id, ...(url ? { url } : {}) };
+      const { doc: old, pending } = id === article.id ? own : await this.load(id);
+      const isUpdate = old !== null && old.article.contentHash !== stored.contentHash;
+      const weights = indexTerms(stored);
+      const oldTerms = new Set(pending);
+      if (isUpdate) for (const t of indexTerms(old.article).keys()) oldTerms.add(t);
+
+      // 1. the article itself (one key, one slot)
+      const key = this.keys.article(id);
+      const fields: Record<string, string | Buffer> = {
+        h: encodeHeadline(stored),
+        d: encodeDoc({ article: stored, analysis }),
+      };
+      if (oldTerms.size) fields.p = JSON.stringify([...oldTerms]);
+      await this.redis.hset(key, fields);
+
+      // 2. global indexes, each key on its own
+      const time = articleTime(stored);
+      const steps: Array<Promise<unknown>> = [
+        this.redis.zadd(this.keys.recent(), time, id),
+        this.redis.zadd(this.keys.day(dayOf(time)), time, id),
+        this.index.add(id, weights, time),
+        this.index.addTitleWords(stored.title),
+        this.redis.pfadd(this.keys.termCount(), ...weights.keys()),
+        this.index.remove(
+          id,
+          [...oldTerms].filter((t) => !weights.has(t)),
+        ),
+      ];
+      if (stored.source) steps.push(this.indexSource(stored.source, id, time));
+      if (old && isUpdate) {
+        const oldTime = articleTime(old.article);
+        if (dayOf(oldTime) !== dayOf(time)) {
+          steps.push(this.redis.zrem(this.keys.day(dayOf(oldTime)), id));
+        }
+        if (old.article.source && old.article.source !== stored.source) {
+          steps.push(this.unindexSource(old.article.source, id));
+        }
+        const oldHash = hashField(old.article.contentHash);
+        steps.push(this.dropHashIfOurs(oldHash, id));
+      }
+      await Promise.all(steps);
+
+      // 3. dedup maps last, then the update is complete
+      await Promise.all([
+        this.redis.hset(this.keys.hashes(), hashField(stored.contentHash), id),
+        url ? this.redis.hset(this.keys.urls(), url, id) : Promise.resolve(0),
+      ]);
+      if (oldTerms.size) await this.redis.hdel(key, 'p');
+      return { status: isUpdate ? 'updated' : 'stored', id };
+    });
   }
-  get(_id: string): Promise<StoredArticle | null> {
-    throw new Error('not implemented');
+
+  get(id: string): Promise<StoredArticle | null> {
+    return guarded(async () => {
+      const d = await this.redis.hgetBuffer(this.keys.article(id), 'd');
+      return d ? decodeDoc(d) : null;
+    });
   }
-  headlines(_ids: string[]): Promise<Headline[]> {
-    throw new Error('not implemented');
+
+  headlines(ids: string[]): Promise<Headline[]> {
+    return guarded(async () => {
+      const found = await Promise.all(ids.map((id) => this.redis.hget(this.keys.article(id), 'h')));
+      return ids.flatMap((id, i) => {
+        const h = found[i];
+        return h ? [decodeHeadline(id, h)] : [];
+      });
+    });
   }
+
   /** Id of the article stored under this URL (canonicalised, tracking parameters stripped). */
-  idForUrl(_url: string): Promise<string | null> {
-    throw new Error('not implemented');
+  idForUrl(url: string): Promise<string | null> {
+    return guarded(async () => {
+      const canonical = safeCanonical(url);
+      return canonical ? this.redis.hget(this.keys.urls(), canonical) : null;
+    });
   }
+
   /** Full-text search over title and text, best first (relevance, then recency). */
   search(
-    _query: string,
-    _opts: { limit: number; offset?: number },
+    query: string,
+    opts: { limit: number; offset?: number },
   ): Promise<Page<Headline & { score: number }>> {
-    throw new Error('not implemented');
+    return guarded(async () => {
+      const offset = opts.offset ?? 0;
+      const stems = queryTerms(query);
+      if (stems.length === 0) return { total: 0, items: [] };
+      const { hits, total } = await this.index.query(
+        stems.map((t) => [t, 1]),
+        { k: Math.max(SEARCH_DEPTH, offset + opts.limit), totalArticles: await this.count() },
+      );
+      const page = hits.slice(offset, offset + opts.limit);
+      return { total, items: await this.withHeadlines(page) };
+    });
   }
+
   /** Headlines matching what the user has typed so far (prefix of the last word), up to `limit`. */
-  autocomplete(_typed: string, _limit?: number): Promise<Headline[]> {
-    throw new Error('not implemented');
+  autocomplete(typed: string, limit = 10): Promise<Headline[]> {
+    return guarded(async () => {
+      const text = typed.toLowerCase();
+      const lastWord = /[a-z0-9]$/.test(text) ? (text.match(/[a-z0-9]+$/)?.[0] ?? '') : '';
+      const before = queryTerms(lastWord ? text.slice(0, -lastWord.length) : text);
+      if (!lastWord && before.length === 0) return (await this.recent({ limit })).items;
+      const expansions = lastWord
+        ? (await this.index.completions(lastWord, AUTOCOMPLETE_WORDS)).map((w) => stem(w))
+        : [];
+      if (lastWord && expansions.length === 0 && before.length === 0) return [];
+      // Complete words weigh more than guesses for the word being typed.
+      const weighted: Array<[string, number]> = [
+        ...before.map((t): [string, number] => [t, 2]),
+        ...[...new Set(expansions)]
+          .filter((t) => !before.includes(t))
+          .map((t): [string, number] => [t, 1]),
+      ];
+      const { hits } = await this.index.query(weighted, {
+        k: Math.max(limit * 3, 30),
+        totalArticles: await this.count(),
+      });
+      const full = hits.filter(
+        (h) =>
+          before.every((t) => h.matched.includes(t)) &&
+          (expansions.length === 0 || expansions.some((t) => h.matched.includes(t))),
+      );
+      return (await this.withHeadlines((full.length ? full : hits).slice(0, limit))).map(
+        ({ score: _s, ...h }) => h,
+      );
+    });
   }
+
   /** Latest stored articles by published time (ingest time when unknown). */
-  recent(_opts: { limit: number; offset?: number }): Promise<Page<Headline>> {
-    throw new Error('not implemented');
+  recent(opts: { limit: number; offset?: number }): Promise<Page<Headline>> {
+    return guarded(async () => {
+      const offset = opts.offset ?? 0;
+      const [total, ids] = await Promise.all([
+        this.count(),
+        this.redis.zrevrange(this.keys.recent(), offset, offset + opts.limit - 1),
+      ]);
+      return { total, items: await this.headlines(ids) };
+    });
   }
+
   /** Articles published in [fromMs, toMs), newest first. */
-  publishedBetween(_fromMs: number, _toMs: number, _limit?: number): Promise<Headline[]> {
-    throw new Error('not implemented');
+  publishedBetween(fromMs: number, toMs: number, limit = 500): Promise<Headline[]> {
+    return guarded(async () => {
+      const ids = await this.redis.zrevrangebyscore(
+        this.keys.recent(),
+        `(${toMs}`,
+        fromMs,
+        'LIMIT',
+        0,
+        limit,
+      );
+      return this.headlines(ids);
+    });
   }
+
+  /** Articles of one source (case-insensitive name), newest first. */
+  bySource(source: string, opts: { limit: number; offset?: number }): Promise<Page<Headline>> {
+    return guarded(async () => {
+      const key = this.keys.source(source);
+      const offset = opts.offset ?? 0;
+      const [total, ids] = await Promise.all([
+        this.redis.zcard(key),
+        this.redis.zrevrange(key, offset, offset + opts.limit - 1),
+      ]);
+      return { total, items: await this.headlines(ids) };
+    });
+  }
+
+  /** Articles published on one UTC day (YYYY-MM-DD), newest first. */
+  onDay(isoDay: string, limit = 500): Promise<Headline[]> {
+    return guarded(async () =>
+      this.headlines(await this.redis.zrevrange(this.keys.day(isoDay), 0, limit - 1)),
+    );
+  }
+
   /** Related stored articles published before this one (earlier coverage), best first. */
-  earlierCoverage(_id: string, _limit?: number): Promise<Headline[]> {
-    throw new Error('not implemented');
+  earlierCoverage(id: string, limit = 5): Promise<Headline[]> {
+    return guarded(async () => {
+      const doc = (await this.load(id)).doc;
+      if (!doc) return [];
+      const weighted = relatedTerms(doc);
+      if (weighted.length === 0) return [];
+      const { hits } = await this.index.query(weighted, {
+        k: SEARCH_DEPTH,
+        totalArticles: await this.count(),
+      });
+      const best = hits.find((h) => h.id === id)?.score ?? hits[0]?.score ?? 0;
+      const related = hits.filter(
+        (h) =>
+          h.id !== id &&
+          h.matched.length >= Math.min(MIN_SHARED_TERMS, weighted.length) &&
+          h.score >= RELATED_MIN_SHARE * best,
+      );
+      if (related.length === 0) return [];
+      const times = await this.redis.zmscore(this.keys.recent(), ...related.map((h) => h.id));
+      const before = articleTime(doc.article);
+      const earlier = related.filter((_, i) => {
+        const t = times[i];
+        return t !== null && t !== undefined && Number(t) < before;
+      });
+      return this.headlines(earlier.slice(0, limit).map((h) => h.id));
+    });
   }
+
   stats(): Promise<{ articles: number; sources: number; terms: number }> {
-    throw new Error('not implemented');
+    return guarded(async () => {
+      const [articles, sources, terms] = await Promise.all([
+        this.count(),
+        this.redis.zcard(this.keys.sources()),
+        this.redis.pfcount(this.keys.termCount()),
+      ]);
+      return { articles, sources, terms };
+    });
   }
+
+  private count(): Promise<number> {
+    return this.redis.zcard(this.keys.recent());
+  }
+
+  private async load(id: string): Promise<Loaded> {
+    const [d, p] = await this.redis.hmgetBuffer(this.keys.article(id), 'd', 'p');
+    return {
+      doc: d ? decodeDoc(d) : null,
+      pending: p ? (JSON.parse(p.toString('utf8')) as string[]) : [],
+    };
+  }
+
+  private async withHeadlines(hits: Hit[]): Promise<Array<Headline & { score: number }>> {
+    const heads = await this.headlines(hits.map((h) => h.id));
+    const score = new Map(hits.map((h) => [h.id, h.score]));
+    return heads.map((h) => ({ ...h, score: Math.round((score.get(h.id) ?? 0) * 1000) / 1000 }));
+  }
+
+  /** Source zset, then the source's article count (set, not incremented: idempotent). */
+  private async indexSource(source: string, id: string, time: number): Promise<void> {
+    const key = this.keys.source(source);
+    const [, count] = await Promise.all([this.redis.zadd(key, time, id), this.redis.zcard(key)]);
+    await this.redis.zadd(this.keys.sources(), count, source);
+  }
+
+  private async unindexSource(source: string, id: string): Promise<void> {
+    const key = this.keys.source(source);
+    const [, left] = await Promise.all([this.redis.zrem(key, id), this.redis.zcard(key)]);
+    if (left === 0) await this.redis.zrem(this.keys.sources(), source);
+    else await this.redis.zadd(this.keys.sources(), left, source);
+  }
+
+  private async dropHashIfOurs(field: string, id: string): Promise<void> {
+    if ((await this.redis.hget(this.keys.hashes(), field)) === id) {
+      await this.redis.hdel(this.keys.hashes(), field);
+    }
+  }
+}
+
+/** Query terms for related coverage: the article's keywords (else its index terms), best first. */
+function relatedTerms(doc: StoredArticle): Array<[string, number]> {
+  const keywords = doc.analysis.keywords.length
+    ? doc.analysis.keywords
+    : [...indexTerms(doc.article).entries()];
+  const top = keywords.slice(0, RELATED_TERMS);
+  const max = Math.max(...top.map(([, w]) => w), 1e-9);
+  return top.map(([t, w]) => [t, w / max]);
 }

@@ -1,18 +1,18 @@
 /**
  * DigestStore: daily-digest schedules per channel, run claims and run outcomes (Redis only).
  *
- * Key layout (all under the configured prefix `P`):
- *   P:digest:schedules                          hash  "<platform>:<channel>" -> Schedule JSON
- *   P:digest:{<platform>:<channel>}:claim:<date> string holder token, PX = claim TTL
- *   P:digest:{<platform>:<channel>}:run:<date>   string RunOutcome JSON (kept OUTCOME_TTL_DAYS)
- *   P:digest:{<platform>:<channel>}:last         string RunOutcome JSON of the latest run
+ * Key layout (built with ./keys.ts under the configured prefix `P`; `C` = "<platform>:<channel>"):
+ *   P:digest:schedules              hash   C -> Schedule JSON
+ *   P:{digest:C}:claim:<date>       string holder token, PX = claim TTL
+ *   P:{digest:C}:run:<date>         string RunOutcome JSON (kept OUTCOME_TTL_DAYS)
+ *   P:{digest:C}:last               string RunOutcome JSON of the latest run
  * `<date>` is the local date (YYYY-MM-DD) in the schedule's time zone. The hash tag groups one
  * channel's claim and outcome keys in one Redis Cluster slot so the Lua scripts below can touch
  * them atomically; the schedules hash lives in its own slot.
  */
 import { z } from 'zod';
 import type { Keys } from './keys.js';
-import type { RedisClient } from './articles.js';
+import { guarded, type RedisClient } from './redis.js';
 
 export const PlatformSchema = z.enum(['discord', 'slack']);
 export type Platform = z.infer<typeof PlatformSchema>;
@@ -76,36 +76,45 @@ redis.call('SET', KEYS[3], ARGV[2])
 redis.call('DEL', KEYS[1])
 return 1`;
 
+/** Default DIGEST_GRACE_MINUTES. */
+export const DEFAULT_GRACE_MINUTES = 120;
+
 export class DigestStore {
   constructor(
     readonly redis: RedisClient,
     readonly keys: Keys,
+    /** How late a missed run may still be posted (DIGEST_GRACE_MINUTES); later ones are skipped. */
+    readonly graceMinutes = DEFAULT_GRACE_MINUTES,
   ) {}
 
   private get schedulesKey(): string {
-    return `${this.keys.prefix}:digest:schedules`;
+    return this.keys.global('digest', 'schedules');
   }
-  private channelKey(platform: Platform, channelId: string, suffix: string): string {
-    return `${this.keys.prefix}:digest:{${platform}:${channelId}}:${suffix}`;
+  private channelKey(platform: Platform, channelId: string, ...parts: string[]): string {
+    return this.keys.tagged(`digest:${platform}:${channelId}`, ...parts);
   }
 
   async setSchedule(schedule: Schedule): Promise<void> {
     const s = ScheduleSchema.parse(schedule);
-    await this.redis.hset(this.schedulesKey, `${s.platform}:${s.channelId}`, JSON.stringify(s));
+    await guarded(() =>
+      this.redis.hset(this.schedulesKey, `${s.platform}:${s.channelId}`, JSON.stringify(s)),
+    );
   }
 
   /** Removes the channel's schedule; false when there was none. */
   async removeSchedule(platform: Platform, channelId: string): Promise<boolean> {
-    return (await this.redis.hdel(this.schedulesKey, `${platform}:${channelId}`)) > 0;
+    return (
+      (await guarded(() => this.redis.hdel(this.schedulesKey, `${platform}:${channelId}`))) > 0
+    );
   }
 
   async getSchedule(platform: Platform, channelId: string): Promise<Schedule | null> {
-    const raw = await this.redis.hget(this.schedulesKey, `${platform}:${channelId}`);
+    const raw = await guarded(() => this.redis.hget(this.schedulesKey, `${platform}:${channelId}`));
     return raw ? ScheduleSchema.parse(JSON.parse(raw)) : null;
   }
 
   async schedules(): Promise<Schedule[]> {
-    const all = await this.redis.hgetall(this.schedulesKey);
+    const all = await guarded(() => this.redis.hgetall(this.schedulesKey));
     return Object.keys(all)
       .sort()
       .map((field) => ScheduleSchema.parse(JSON.parse(all[field]!)));
@@ -122,13 +131,15 @@ export class DigestStore {
     holder: string,
     ttlMs: number,
   ): Promise<ClaimResult> {
-    const result = await this.redis.eval(
-      CLAIM_SCRIPT,
-      2,
-      this.channelKey(platform, channelId, `claim:${date}`),
-      this.channelKey(platform, channelId, `run:${date}`),
-      holder,
-      String(ttlMs),
+    const result = await guarded(() =>
+      this.redis.eval(
+        CLAIM_SCRIPT,
+        2,
+        this.channelKey(platform, channelId, 'claim', date),
+        this.channelKey(platform, channelId, 'run', date),
+        holder,
+        String(ttlMs),
+      ),
     );
     return result as ClaimResult;
   }
@@ -141,12 +152,14 @@ export class DigestStore {
     holder: string,
     ttlMs: number,
   ): Promise<boolean> {
-    const result = await this.redis.eval(
-      EXTEND_SCRIPT,
-      1,
-      this.channelKey(platform, channelId, `claim:${date}`),
-      holder,
-      String(ttlMs),
+    const result = await guarded(() =>
+      this.redis.eval(
+        EXTEND_SCRIPT,
+        1,
+        this.channelKey(platform, channelId, 'claim', date),
+        holder,
+        String(ttlMs),
+      ),
     );
     return result === 1;
   }
@@ -154,26 +167,30 @@ export class DigestStore {
   /** Records the outcome of a claimed run and releases the claim; false when not the holder. */
   async finish(outcome: RunOutcome, holder: string): Promise<boolean> {
     const o = RunOutcomeSchema.parse(outcome);
-    const result = await this.redis.eval(
-      FINISH_SCRIPT,
-      3,
-      this.channelKey(o.platform, o.channelId, `claim:${o.date}`),
-      this.channelKey(o.platform, o.channelId, `run:${o.date}`),
-      this.channelKey(o.platform, o.channelId, 'last'),
-      holder,
-      JSON.stringify(o),
-      String(OUTCOME_TTL_DAYS * 86_400),
+    const result = await guarded(() =>
+      this.redis.eval(
+        FINISH_SCRIPT,
+        3,
+        this.channelKey(o.platform, o.channelId, 'claim', o.date),
+        this.channelKey(o.platform, o.channelId, 'run', o.date),
+        this.channelKey(o.platform, o.channelId, 'last'),
+        holder,
+        JSON.stringify(o),
+        String(OUTCOME_TTL_DAYS * 86_400),
+      ),
     );
     return result === 1;
   }
 
   async outcome(platform: Platform, channelId: string, date: string): Promise<RunOutcome | null> {
-    const raw = await this.redis.get(this.channelKey(platform, channelId, `run:${date}`));
+    const raw = await guarded(() =>
+      this.redis.get(this.channelKey(platform, channelId, 'run', date)),
+    );
     return raw ? RunOutcomeSchema.parse(JSON.parse(raw)) : null;
   }
 
   async lastOutcome(platform: Platform, channelId: string): Promise<RunOutcome | null> {
-    const raw = await this.redis.get(this.channelKey(platform, channelId, 'last'));
+    const raw = await guarded(() => this.redis.get(this.channelKey(platform, channelId, 'last')));
     return raw ? RunOutcomeSchema.parse(JSON.parse(raw)) : null;
   }
 }

@@ -1,0 +1,143 @@
+/**
+ * Article text from HTML, on ../shared/data/article-extraction (94 real news pages with the body a
+ * human extracted). Metric as in the article-extraction-benchmark's evaluate.py: `\w+` tokens,
+ * 4-word shingles with counts, tp/fp/fn normalised per page, mean precision (pages with a
+ * prediction) and mean recall (pages with a truth), F1 of the two means.
+ *
+ *   npx tsx bench/extraction.ts [--worst N]
+ *
+ * `--worst N` also lists the N pages where newsbot's F1 is lowest.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { decodeBytes } from '../src/ingest/decode.js';
+import { extractArticle, NoArticleError } from '../src/ingest/extract-html.js';
+
+const DATA = join(import.meta.dirname, '..', '..', 'shared', 'data', 'article-extraction');
+
+interface Page {
+  id: string;
+  url: string;
+  truth: string;
+  html: string;
+}
+
+type Counts = readonly [tp: number, fp: number, fn: number];
+
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+
+function shingles(text: string, n = 4): Map<string, number> {
+  const tokens = text.match(TOKEN) ?? [];
+  const out = new Map<string, number>();
+  for (let i = 0; i < Math.max(1, tokens.length - n + 1); i++) {
+    const gram = tokens.slice(i, i + n);
+    if (gram.length === 0) continue;
+    const key = gram.join('\u0001');
+    out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
+function shingleCounts(truth: string, pred: string): Counts {
+  const t = shingles(truth);
+  const p = shingles(pred);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const key of new Set([...t.keys(), ...p.keys()])) {
+    const tc = t.get(key) ?? 0;
+    const pc = p.get(key) ?? 0;
+    tp += Math.min(tc, pc);
+    fp += Math.max(0, pc - tc);
+    fn += Math.max(0, tc - pc);
+  }
+  const s = tp + fp + fn;
+  return s > 0 ? [tp / s, fp / s, fn / s] : [tp, fp, fn];
+}
+
+function precision([tp, fp, fn]: Counts): number {
+  if (fp === 0 && fn === 0) return 1;
+  if (tp === 0 && fp === 0) return 0;
+  return tp / (tp + fp);
+}
+
+function recall([tp, fp, fn]: Counts): number {
+  if (fp === 0 && fn === 0) return 1;
+  if (tp === 0 && fn === 0) return 0;
+  return tp / (tp + fn);
+}
+
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+function metrics(all: Counts[]): { precision: number; recall: number; f1: number } {
+  const p = mean(all.filter(([tp, fp]) => tp + fp > 0).map(precision));
+  const r = mean(all.filter(([tp, , fn]) => tp + fn > 0).map(recall));
+  return { precision: p, recall: r, f1: (2 * p * r) / (p + r) };
+}
+
+function loadPages(): Page[] {
+  const truth = JSON.parse(readFileSync(join(DATA, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { url: string; articleBody: string }
+  >;
+  return Object.entries(truth).map(([id, { url, articleBody }]) => ({
+    id,
+    url,
+    truth: articleBody,
+    html: decodeBytes(gunzipSync(readFileSync(join(DATA, 'html', `${id}.html.gz`))), {
+      declared: 'html',
+    }),
+  }));
+}
+
+function newsbot(page: Page): string {
+  try {
+    return extractArticle(page.html, page.url).paragraphs.join('\n\n');
+  } catch (err) {
+    if (err instanceof NoArticleError) return '';
+    throw err;
+  }
+}
+
+function readability(page: Page): string {
+  const { document } = parseHTML(page.html);
+  Object.defineProperty(document, 'documentURI', { value: page.url });
+  Object.defineProperty(document, 'baseURI', { value: page.url });
+  return new Readability(document).parse()?.textContent ?? '';
+}
+
+const systems: ReadonlyArray<readonly [string, (page: Page) => string]> = [
+  ['newsbot', newsbot],
+  ['readability.js', readability],
+];
+
+const worstArg = process.argv.indexOf('--worst');
+const worst = worstArg >= 0 ? Number(process.argv[worstArg + 1] ?? 10) : 0;
+
+const pages = loadPages();
+console.log(`article-extraction: ${pages.length} pages\n`);
+console.log('system           precision  recall     F1   ms/page');
+for (const [name, extract] of systems) {
+  const counts: Counts[] = [];
+  const started = performance.now();
+  for (const page of pages) counts.push(shingleCounts(page.truth, extract(page)));
+  const ms = (performance.now() - started) / pages.length;
+  const m = metrics(counts);
+  console.log(
+    `${name.padEnd(16)} ${m.precision.toFixed(3).padStart(9)} ${m.recall.toFixed(3).padStart(7)} ` +
+      `${m.f1.toFixed(3).padStart(6)} ${ms.toFixed(1).padStart(9)}`,
+  );
+  if (name === 'newsbot' && worst > 0) {
+    const ranked = pages
+      .map((page, i) => ({ page, p: precision(counts[i]!), r: recall(counts[i]!) }))
+      .sort((a, b) => a.p + a.r - (b.p + b.r))
+      .slice(0, worst);
+    for (const { page, p, r } of ranked) {
+      console.log(`  P=${p.toFixed(3)} R=${r.toFixed(3)} ${page.id.slice(0, 12)} ${page.url}`);
+    }
+  }
+}

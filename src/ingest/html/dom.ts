@@ -1,0 +1,84 @@
+/**
+ * The small slice of the DOM that extraction uses, typed here because the project compiles
+ * without lib.dom (linkedom's own typings resolve to `any` under this configuration).
+ */
+import { parseHTML } from 'linkedom';
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+export interface DomNode {
+  readonly nodeType: number;
+  readonly parentNode: DomNode | null;
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
+  readonly textContent: string | null;
+}
+
+export interface DomElement extends DomNode {
+  readonly parentElement: DomElement | null;
+  readonly children: ArrayLike<DomElement>;
+  readonly tagName: string;
+  readonly localName: string;
+  readonly id: string;
+  readonly className: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  remove(): void;
+}
+
+export interface DomDocument {
+  readonly documentElement: DomElement | null;
+  readonly head: DomElement | null;
+  readonly body: DomElement | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+export function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === ELEMENT_NODE;
+}
+
+const INERT_OPEN = /<(script|style)\b([^>]{0,2000})>|<!--/gi;
+
+/**
+ * The page without scripts, styles and comments (JSON-LD scripts stay: they carry metadata).
+ * Done on the string with a linear scan, so the parser never builds those nodes: most of a
+ * modern page's bytes are script.
+ */
+export function stripInert(html: string): string {
+  const lower = html.toLowerCase();
+  const out: string[] = [];
+  let from = 0;
+  INERT_OPEN.lastIndex = 0;
+  for (let m = INERT_OPEN.exec(html); m; m = INERT_OPEN.exec(html)) {
+    const tag = m[1]?.toLowerCase();
+    const closer = tag ? `</${tag}` : '-->';
+    const close = lower.indexOf(closer, INERT_OPEN.lastIndex);
+    if (close < 0) break;
+    const end = tag ? lower.indexOf('>', close) + 1 || html.length : close + 3;
+    if (tag === 'script' && /application\/ld\+json/i.test(m[2] ?? '')) {
+      INERT_OPEN.lastIndex = end;
+      continue;
+    }
+    out.push(html.slice(from, m.index));
+    from = end;
+    INERT_OPEN.lastIndex = end;
+  }
+  out.push(html.slice(from));
+  return out.join('');
+}
+
+export function parseDocument(html: string): DomDocument {
+  return (parseHTML(stripInert(html)) as { document: DomDocument }).document;
+}
+
+/** Whitespace runs (including non-breaking and zero-width spaces) collapsed to one space. */
+export function collapse(text: string): string {
+  return text
+    .replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,360 @@
+/**
+ * Word tokens with offsets, and the vocabulary of names: capitalised runs ("Iranian Foreign
+ * Minister Javad Zarif"), the role words and titles that describe people, pronouns, and the key
+ * that merges short mentions ("Zarif", "al-Kadhimi") into a full name. Pure functions.
+ */
+
+export interface Token {
+  /** The token as written (possessive "’s" kept). */
+  text: string;
+  /** Lower-case form without a possessive ending. */
+  lower: string;
+  start: number;
+  end: number;
+  /** Starts with a capital letter (or is an "al-Kadhimi" style particle name). */
+  cap: boolean;
+  /** Ends with a possessive "’s" / "'s". */
+  possessive: boolean;
+}
+
+/**
+ * Words (letters/digits joined by apostrophes, hyphens or inner dots, with a trailing dot kept
+ * for abbreviations) or single non-space characters. No nested quantifiers: linear time.
+ */
+const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?|\S/gu;
+
+/** Abbreviations whose trailing period belongs to the word. */
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr sen rep gov gen lt col maj capt sgt cmdr adm brig rev fr hon pres st jr sr ' +
+    'prof supt det insp no vs inc corp co ltd jan feb mar apr aug sep sept oct nov dec'
+  ).split(' '),
+);
+
+const POSSESSIVE = /['’]s$/;
+const NAME_PARTICLE = /^(?:al|el|ad|as|ash|at|bin|ibn|abu|de|del|della|der|van|von|da|di|du|la|le|dos|das|ben|mac)$/;
+const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at)-\p{Lu}/u;
+
+function isCapital(ch: string): boolean {
+  return ch !== ch.toLowerCase();
+}
+
+/** Tokenises `text`; offsets are shifted by `base`. */
+export function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    let word = m[0];
+    let start = m.index;
+    if (word.length > 1 && word.endsWith('.')) {
+      const bare = word.slice(0, -1);
+      const keep = ABBREVIATIONS.has(bare.toLowerCase()) || bare.includes('.') || bare.length === 1;
+      if (!keep) {
+        push(out, bare, base + start);
+        word = '.';
+        start += bare.length;
+      }
+    }
+    push(out, word, base + start);
+  }
+  return out;
+}
+
+function push(out: Token[], text: string, start: number): void {
+  const possessive = text.length > 2 && POSSESSIVE.test(text);
+  const bare = possessive ? text.slice(0, -2) : text;
+  const first = text[0] ?? '';
+  out.push({
+    text,
+    lower: bare.toLowerCase(),
+    start,
+    end: start + text.length,
+    cap: (isCapital(first) && /\p{L}/u.test(first)) || PARTICLE_PREFIX.test(text),
+    possessive,
+  });
+}
+
+/** Capitalised words that are not names when they open a run (sentence starts, months, days). */
+const NOT_NAME = new Set(
+  (
+    'the a an and but or so yet if in on at as by for from of to with without into onto after ' +
+    'before during following while when where whether although though because since until unless ' +
+    'he she it they we i you his her its their our my your this that these those there here ' +
+    'then thus also however meanwhile still now today yesterday tomorrow last next earlier later ' +
+    'some many most one two three all both each every no not nor what why how who whom which ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may ' +
+    'june july august september october november december jan feb mar apr jun jul aug sep sept ' +
+    'oct nov dec like just even only mr. mrs. ms. dr. said says asked told according indeed ' +
+    'instead perhaps maybe yes oh well please let more less other another such under over about'
+  ).split(' '),
+);
+
+/** Courtesy titles: dropped from names and descriptions, but they mark a person (and gender). */
+export const HONORIFICS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
+  ['mr', 'm'],
+  ['mr.', 'm'],
+  ['mrs', 'f'],
+  ['mrs.', 'f'],
+  ['ms', 'f'],
+  ['ms.', 'f'],
+  ['miss', 'f'],
+  ['sir', 'm'],
+  ['dame', 'f'],
+  ['dr', null],
+  ['dr.', null],
+]);
+
+/** Nouns that say what a person is: the heads of descriptions. */
+export const ROLE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'minister president leader premier pm commander chief head secretary senator sen. rep. ' +
+    'representative governor gov. mayor spokesman spokeswoman spokesperson chairman chairwoman ' +
+    'chair ceo director ambassador general gen. judge justice king queen prince princess ' +
+    'ayatollah cleric officer official adviser advisor aide analyst professor prof. founder ' +
+    'manager nominee candidate speaker lawmaker congressman congresswoman chancellor pope envoy ' +
+    'strategist attorney lawyer economist executive editor reporter correspondent columnist ' +
+    'author host anchor owner coach captain singer actor actress star producer writer ' +
+    'investor billionaire businessman businesswoman activist campaigner researcher scientist ' +
+    'doctor expert sheriff prosecutor rabbi imam bishop cardinal emir sultan sheikh colonel ' +
+    'col. lieutenant lt. sergeant sgt. admiral boss partner fellow president-elect ' +
+    'director-general secretary-general vice-president mp mep pollster consultant ' +
+    'commissioner administrator superintendent inspector detective chairperson treasurer ' +
+    'dean rector principal counsel deputy negotiator militant councillor councilman ' +
+    'councilwoman delegate diplomat historian philosopher chief-executive ' +
+    'marshal general-secretary monarch crown emperor empress shah grand-ayatollah'
+  ).split(' '),
+);
+
+/** Words that may modify a role inside a description ("former", "top", "foreign"). */
+const ROLE_MODIFIERS = new Set(
+  (
+    'former then acting deputy vice top senior chief elite foreign prime interior defense ' +
+    'defence finance state presidential republican democratic democrat conservative liberal ' +
+    'labour tory veteran longtime long-time outgoing incoming new current late retired military ' +
+    'national security campaign press white house assistant associate executive general ' +
+    'managing communications policy political party opposition minority majority supreme ' +
+    'spiritual religious independent fellow u.s. us federal county city district regional ' +
+    'local chief-of-staff staff legal health economic trade energy justice education homeland ' +
+    'intelligence army navy police fire senate congressional gop team club company firm ' +
+    'hardline moderate leading influential powerful prominent founding co-founder co-founding ' +
+    'global international european american british world junior principal lead special'
+  ).split(' '),
+);
+
+/** Role-word synonyms, so "the Iraqi PM" finds "Iraqi Prime Minister". */
+const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['pm', 'prime minister'],
+  ['premier', 'prime minister'],
+  ['sen.', 'senator'],
+  ['rep.', 'representative'],
+  ['gov.', 'governor'],
+  ['gen.', 'general'],
+  ['prof.', 'professor'],
+  ['col.', 'colonel'],
+  ['lt.', 'lieutenant'],
+  ['sgt.', 'sergeant'],
+  ['spokeswoman', 'spokesman'],
+  ['spokesperson', 'spokesman'],
+  ['chairwoman', 'chairman'],
+  ['chair', 'chairman'],
+  ['advisor', 'adviser'],
+  ['congresswoman', 'congressman'],
+]);
+
+/** Role words implying a gender. */
+const FEMALE_ROLES = new Set(
+  'spokeswoman chairwoman congresswoman queen princess actress businesswoman councilwoman empress'.split(
+    ' ',
+  ),
+);
+const MALE_ROLES = new Set('spokesman chairman congressman king prince businessman councilman emperor'.split(' '));
+
+/** Canonical form of a role word ("PM" → "prime minister"). */
+export function canonicalRole(word: string): string {
+  const lower = word.toLowerCase();
+  return ROLE_SYNONYMS.get(lower) ?? lower;
+}
+
+export function isRoleWord(lower: string): boolean {
+  return ROLE_WORDS.has(lower);
+}
+
+export function isRoleModifier(lower: string): boolean {
+  return ROLE_MODIFIERS.has(lower);
+}
+
+/** Gender a role word implies, if any. */
+export function roleGender(lower: string): 'm' | 'f' | null {
+  if (FEMALE_ROLES.has(lower)) return 'f';
+  if (MALE_ROLES.has(lower)) return 'm';
+  return null;
+}
+
+export const PRONOUN_GENDER: ReadonlyMap<string, 'm' | 'f' | 'n' | 'p'> = new Map([
+  ['he', 'm'],
+  ['she', 'f'],
+  ['it', 'n'],
+  ['they', 'p'],
+  ['we', 'p'],
+  ['i', 'p'],
+]);
+
+/** Words that end an organisation's name ("Quds Force", "State Department"). */
+const ORG_WORDS = new Set(
+  (
+    'party ministry council force forces committee department agency union bank commission court ' +
+    'congress parliament senate network news times post journal corp corp. inc inc. company ' +
+    'university institute foundation association organization organisation guard guards army ' +
+    'navy fund group office administration service police federation board club league reserve ' +
+    'assembly authority bureau cabinet campaign center centre church coalition college ' +
+    'corporation government hospital international magazine media movement nations press ' +
+    'project school society tribune herald telegraph guardian gazette reuters ap airlines ' +
+    'brigade brigades militia front alliance caucus pac fbi cia nsa'
+  ).split(' '),
+);
+
+/** Upper-case abbreviations that are places, not organisations. */
+const PLACE_ACRONYMS = new Set('us u.s. uk u.k. usa u.s.a. uae eu tv ok ii iii iv'.split(' '));
+
+export function isOrgWord(lower: string): boolean {
+  return ORG_WORDS.has(lower);
+}
+
+/** An organisation written as an acronym ("NATO", "FBI"). */
+export function isOrgAcronym(text: string): boolean {
+  const bare = text.replace(POSSESSIVE, '');
+  return /^\p{Lu}{2,6}$/u.test(bare) && !PLACE_ACRONYMS.has(bare.toLowerCase());
+}
+
+export function isNameToken(token: Token): boolean {
+  return token.cap && !NOT_NAME.has(token.lower) && /\p{L}/u.test(token.text);
+}
+
+export function isNameParticle(token: Token): boolean {
+  return NAME_PARTICLE.test(token.lower);
+}
+
+/** Maximal capitalised runs: [start, end) token index pairs; a possessive ends a run. */
+export function nameRuns(tokens: readonly Token[], from = 0, to = tokens.length): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = from;
+  while (i < to) {
+    const t = tokens[i];
+    if (t === undefined || !isNameToken(t)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (!t.possessive) {
+      while (j < to) {
+        const u = tokens[j];
+        if (u === undefined) break;
+        if (u.cap && /\p{L}/u.test(u.text) && !NOT_NAME.has(u.lower)) {
+          j++;
+          if (u.possessive) break;
+          continue;
+        }
+        const v = tokens[j + 1];
+        if (isNameParticle(u) && v !== undefined && j + 1 < to && v.cap && !NOT_NAME.has(v.lower)) {
+          j += 1;
+          continue;
+        }
+        break;
+      }
+    }
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
+
+/** A run split into the description words in front of the name and the name itself. */
+export interface SplitRun {
+  /** Token index where the name starts (after titles such as "Foreign Minister"). */
+  nameStart: number;
+  /** Titles within the run, as written ("Iranian Foreign Minister"), honorifics dropped. */
+  title: string[];
+  gender: 'm' | 'f' | null;
+}
+
+/** Splits a capitalised run at its last role word or honorific. */
+export function splitRun(tokens: readonly Token[], start: number, end: number): SplitRun {
+  let cut = start;
+  let gender: 'm' | 'f' | null = null;
+  for (let k = start; k < end - 1; k++) {
+    const t = tokens[k];
+    if (t === undefined) continue;
+    if (HONORIFICS.has(t.lower)) {
+      gender = HONORIFICS.get(t.lower) ?? gender;
+      cut = k + 1;
+    } else if (ROLE_WORDS.has(t.lower) && !t.possessive) {
+      gender = roleGender(t.lower) ?? gender;
+      cut = k + 1;
+    }
+  }
+  const title: string[] = [];
+  for (let k = start; k < cut; k++) {
+    const t = tokens[k];
+    if (t !== undefined && !HONORIFICS.has(t.lower)) title.push(t.text);
+  }
+  return { nameStart: cut, title, gender };
+}
+
+/** The name a run of tokens spells, possessive dropped. */
+export function nameText(tokens: readonly Token[], start: number, end: number): string {
+  const parts: string[] = [];
+  for (let k = start; k < end; k++) {
+    const t = tokens[k];
+    if (t !== undefined) parts.push(t.possessive ? t.text.slice(0, -2) : t.text);
+  }
+  return parts.join(' ');
+}
+
+/** Key that merges mentions of one person: the surname without "al-" and possessive. */
+export function surnameKey(name: string): string {
+  const parts = name.split(' ').filter((p) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(p));
+  const last = parts[parts.length - 1] ?? name;
+  return last
+    .replace(POSSESSIVE, '')
+    .replace(/^(?:al|el|ad|as|ash|at)-/i, '')
+    .toLowerCase();
+}
+
+/** Common English given names, for "he"/"she" agreement when nothing else tells. */
+const FEMALE_NAMES = new Set(
+  (
+    'mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty ' +
+    'margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie ' +
+    'rebecca laura sharon cynthia kathleen amy angela anna brenda pamela nicole emma samantha ' +
+    'katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia ' +
+    'julie joyce victoria kelly christina joan evelyn lauren judith olivia martha cheryl megan ' +
+    'andrea hannah jacqueline ann jean alice kathryn gloria teresa doris sara janice julia marie ' +
+    'madison grace judy theresa beverly denise marilyn amber danielle rose brittany diana abigail ' +
+    'natalie jane lori alexis tiffany kayla hillary huma kellyanne sarah nikki carly elizabeth ' +
+    'michele nancy dianne kirsten tammy tulsi jill melania ivanka chelsea condoleezza madeleine ' +
+    'hope katrina megyn ivana angela theresa marine christine nicola caroline melanie brigid jan ' +
+    'deja hope kate sophie claire helen susanna lucy charlotte'
+  ).split(' '),
+);
+const MALE_NAMES = new Set(
+  (
+    'james robert john michael david william richard joseph thomas charles christopher daniel ' +
+    'matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ' +
+    'ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin ' +
+    'scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry ' +
+    'tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy ' +
+    'christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse ' +
+    'jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy ' +
+    'vincent ralph eugene russell bobby mason philip louis barack bernie ted marco jeb ben chris ' +
+    'mike mitch rand rick bill newt reince corey jim tim tom bob dick al joe lindsey rudy ' +
+    'hassan ali javad mustafa qasem vladimir xi boris emmanuel recep benjamin bashar kim'
+  ).split(' '),
+);
+
+/** Gender a given name suggests, if it is a common one. */
+export function givenNameGender(first: string): 'm' | 'f' | null {
+  const lower = first.toLowerCase();
+  if (FEMALE_NAMES.has(lower)) return 'f';
+  if (MALE_NAMES.has(lower)) return 'm';
+  return null;
+}

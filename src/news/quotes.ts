@@ -1,0 +1,696 @@
+/**
+ * Key quotes: every direct quotation in an article with its speaker resolved to a name.
+ *
+ * Quotation marks are paired per paragraph (curly and straight); a paragraph that leaves a quote
+ * open and a next paragraph that opens with a quote mark make one quotation. Scare quotes (a
+ * short term in marks, "“maximum pressure” sanctions") are dropped. The speaker comes from the
+ * attribution next to the quote ("X said", "said X", "according to X", "..., he said", "X
+ * stressed that ... “...”", "..., saying “...”"), or the quote before it in the paragraph; the
+ * attribution's noun phrase is resolved to a name: names via the who's-who, pronouns to the
+ * nearest earlier person of a compatible gender, role nouns ("the Iraqi PM") to the person the
+ * article described that way. Pure and linear in the text length.
+ */
+import type { Entity, Quote } from './article.js';
+import { matchEntity } from './entities.js';
+import {
+  HONORIFICS,
+  PRONOUN_GENDER,
+  canonicalRole,
+  givenNameGender,
+  isOrgWord,
+  isNameToken,
+  isRoleModifier,
+  isRoleWord,
+  nameRuns,
+  nameText,
+  roleGender,
+  splitRun,
+  tokenize,
+  type Token,
+} from './names.js';
+import { SPEECH_FINITE, SPEECH_PARTICIPLE, isSpeechVerb } from './speech-verbs.js';
+
+export interface QuoteInput {
+  sentences: string[];
+  paragraphOf: number[];
+  entities: Entity[];
+}
+
+type Gender = 'm' | 'f' | null;
+
+interface Paragraph {
+  tokens: Token[];
+  /** Sentence index of each token. */
+  sentence: number[];
+  text: string;
+  /** Global offset of the paragraph start (orders positions across paragraphs). */
+  base: number;
+}
+
+interface Span {
+  para: number;
+  /** Token index of the opening mark. */
+  open: number;
+  /** Token index of the closing mark, or tokens.length when the paragraph ends first. */
+  close: number;
+  /** The span continues a quotation left open by the previous paragraph. */
+  continues: boolean;
+}
+
+/** Who an attribution names before resolution. */
+type Phrase =
+  | { kind: 'name'; name: string; gender: Gender }
+  | { kind: 'pronoun'; word: string }
+  | { kind: 'role'; words: string[]; definite: boolean; inner: string | null };
+
+interface Mention {
+  pos: number;
+  name: string;
+}
+
+const OPEN_ONLY = new Set(['“', '«', '„']);
+const CLOSE_ONLY = new Set(['”', '»']);
+const SKIPPABLE = new Set(
+  (
+    'also has have had was were is would will could later then further again once previously ' +
+    'recently repeatedly reportedly simply just earlier quickly flatly privately publicly often ' +
+    'famously bluntly openly explicitly told once even still already not never never-the-less'
+  ).split(' '),
+);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'one', 'another']);
+/** Words that open a sentence with a phrase before its subject ("Following the talks, ..."). */
+const LEADERS = new Set(
+  (
+    'following during after before in on at while when as since despite although though but and ' +
+    'yet still meanwhile however earlier later last speaking asked with for from by under like ' +
+    'unlike if because instead then now today also so'
+  ).split(' '),
+);
+/** Marks before a short quote that make it a term, not speech: "the so-called “snapback”". */
+const TERM_MARKERS = new Set(['so-called', 'called', 'dubbed', 'termed', 'term', 'word', 'phrase', 'slogan', 'label', 'nicknamed', 'known']);
+const SHORT_QUOTE_WORDS = 3;
+const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'by', 'from', 'with', 'is', 'or']);
+const MAX_NP = 12;
+
+function hasLetter(t: Token): boolean {
+  return /\p{L}/u.test(t.text);
+}
+
+function buildParagraphs(sentences: readonly string[], paragraphOf: readonly number[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let base = 0;
+  sentences.forEach((s, i) => {
+    const p = paragraphOf[i] ?? 0;
+    let para = paragraphs[paragraphs.length - 1];
+    if (para === undefined || paragraphs.length - 1 !== p) {
+      while (paragraphs.length <= p) {
+        para = { tokens: [], sentence: [], text: '', base };
+        paragraphs.push(para);
+      }
+    }
+    if (para === undefined) return;
+    const offset = para.text === '' ? 0 : para.text.length + 1;
+    para.text = para.text === '' ? s : `${para.text} ${s}`;
+    for (const t of tokenize(s, offset)) {
+      para.tokens.push(t);
+      para.sentence.push(i);
+    }
+    base += s.length + 1;
+  });
+  return paragraphs;
+}
+
+/** Pairs the quotation marks of one paragraph. */
+function pairMarks(para: Paragraph, p: number): Span[] {
+  const spans: Span[] = [];
+  const { tokens, text } = para;
+  let open = -1;
+  let openMark = '';
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t === undefined) continue;
+    const mark = t.text;
+    if (mark !== '"' && !OPEN_ONLY.has(mark) && !CLOSE_ONLY.has(mark)) continue;
+    const spaceBefore = t.start === 0 || /\s/.test(text[t.start - 1] ?? ' ');
+    const spaceAfter = t.end >= text.length || /[\s,.;:!?)]/.test(text[t.end] ?? ' ');
+    if (open < 0) {
+      const opens = mark === '"' || OPEN_ONLY.has(mark) || (spaceBefore && !spaceAfter);
+      if (opens) {
+        open = k;
+        openMark = mark;
+      }
+      continue;
+    }
+    // A “ that ends a word is a mistyped ”.
+    const straight = openMark === '"';
+    const closes = straight
+      ? mark === '"'
+      : CLOSE_ONLY.has(mark) || (OPEN_ONLY.has(mark) && !spaceBefore && spaceAfter);
+    if (closes) {
+      spans.push({ para: p, open, close: k, continues: false });
+      open = -1;
+    }
+  }
+  if (open >= 0) spans.push({ para: p, open, close: tokens.length, continues: false });
+  return spans;
+}
+
+function sliceText(para: Paragraph, span: Span): string {
+  const first = para.tokens[span.open + 1];
+  const last = para.tokens[span.close - 1];
+  if (first === undefined || last === undefined || span.close <= span.open + 1) return '';
+  return para.text.slice(first.start, last.end);
+}
+
+/** Words of a span (tokens with letters). */
+function wordCount(para: Paragraph, span: Span): number {
+  let n = 0;
+  for (let k = span.open + 1; k < span.close; k++) {
+    const t = para.tokens[k];
+    if (t !== undefined && hasLetter(t)) n++;
+  }
+  return n;
+}
+
+/** A scare quote or a title: a short term, or Title Case words, that nobody is quoted saying. */
+function isTerm(para: Paragraph, span: Span): boolean {
+  const before = para.tokens[span.open - 1];
+  if (before !== undefined && (before.lower === 'so-called' || (TERM_MARKERS.has(before.lower) && span.close - span.open < 6))) {
+    return true;
+  }
+  const n = wordCount(para, span);
+  const last = para.tokens[span.close - 1];
+  const ownPunctuation = last !== undefined && /^[,.!?…]$/.test(last.text);
+  if (n < SHORT_QUOTE_WORDS && !ownPunctuation) return true;
+  if (n === SHORT_QUOTE_WORDS && !ownPunctuation) {
+    // "a “weapons of mass destruction” claim": a term used as a modifier.
+    const after = para.tokens[span.close + 1];
+    const modifier = after !== undefined && /^\p{Ll}/u.test(after.text) && !isSpeechVerb(after.lower);
+    if (before !== undefined && DETERMINERS.has(before.lower) && modifier) return true;
+  }
+  // Title Case: the name of a programme, book or slogan ("Meet the Press.", "Fox News Sunday").
+  if (n >= 2 && n <= 8) {
+    let titled = true;
+    for (let k = span.open + 1; k < span.close && titled; k++) {
+      const t = para.tokens[k];
+      if (t === undefined) continue;
+      if (!hasLetter(t)) titled = k === span.close - 1 && /^[.,]$/.test(t.text);
+      else titled = t.cap || TITLE_SMALL_WORDS.has(t.lower);
+    }
+    if (titled && para.tokens[span.open + 1]?.cap === true) return true;
+  }
+  return n === 0;
+}
+
+function cleanText(text: string): string {
+  return text.replace(/[\s,;:–—-]+$/u, '').replace(/^[\s…]+/u, '');
+}
+
+/** Article-wide facts the resolver needs: person mentions in order and their genders. */
+class Resolver {
+  private readonly mentions: Mention[] = [];
+  private readonly gender = new Map<string, Gender>();
+  private readonly votes = new Map<string, number>();
+  /** Named subjects of speech verbs ("Rendell said", "the Iraqi PM insisted"), in text order. */
+  private readonly speakers: Mention[] = [];
+
+  constructor(
+    private readonly paragraphs: Paragraph[],
+    private readonly entities: readonly Entity[],
+    insideQuote: (p: number, k: number) => boolean,
+  ) {
+    for (const e of entities) {
+      if (e.kind === 'person' && e.description !== null) {
+        for (const w of e.description.toLowerCase().split(/\s+/)) {
+          const g = roleGender(w);
+          if (g !== null) this.gender.set(e.name, g);
+        }
+      }
+    }
+    paragraphs.forEach((para, p) => {
+      const { tokens } = para;
+      for (const [a, b] of nameRuns(tokens)) {
+        if (insideQuote(p, a)) continue;
+        const split = splitRun(tokens, a, b);
+        if (split.nameStart >= b) continue;
+        const entity = matchEntity(entities, nameText(tokens, split.nameStart, b));
+        if (entity === undefined || entity.kind !== 'person') continue;
+        this.mentions.push({ pos: para.base + (tokens[a]?.start ?? 0), name: entity.name });
+        if (split.gender !== null) this.gender.set(entity.name, split.gender);
+      }
+      // Role nouns used as references: "the ayatollah", "the Iraqi PM".
+      for (let k = 0; k < tokens.length; k++) {
+        const t = tokens[k];
+        if (t === undefined || !isRoleWord(t.lower) || insideQuote(p, k)) continue;
+        const next = tokens[k + 1];
+        if (next !== undefined && isNameToken(next)) continue;
+        const phrase = this.rolePhraseEndingAt(tokens, k);
+        if (phrase === null || !phrase.definite) continue;
+        const name = this.byRole(phrase.words, para.base + t.start);
+        if (name !== null) this.mentions.push({ pos: para.base + t.start, name });
+      }
+    });
+    this.mentions.sort((x, y) => x.pos - y.pos);
+    this.voteGenders();
+    this.collectSpeakers(insideQuote);
+  }
+
+  /** Every "X said" / "said X" outside quotations, resolved in order. */
+  private collectSpeakers(insideQuote: (p: number, k: number) => boolean): void {
+    this.paragraphs.forEach((para, p) => {
+      const { tokens } = para;
+      for (let v = 0; v < tokens.length; v++) {
+        const t = tokens[v];
+        if (t === undefined || !SPEECH_FINITE.has(t.lower) || insideQuote(p, v)) continue;
+        let floor = v;
+        while (floor > 0 && para.sentence[floor - 1] === para.sentence[v] && !insideQuote(p, floor - 1)) floor--;
+        let phrase = subjectBefore(tokens, v, floor, this);
+        if (phrase === null && (insideQuote(p, v - 1) || tokens[v - 1]?.text === ',')) {
+          let end = v + 1;
+          while (end < tokens.length && end - v < MAX_NP && !/^[,.;:“”"]$/.test(tokens[end]?.text ?? '.')) end++;
+          phrase = phraseAt(tokens, v + 1, end, this);
+        }
+        if (phrase === null || phrase.kind === 'pronoun') continue;
+        const pos = para.base + t.start;
+        const name = this.resolve(phrase, pos);
+        if (name !== null) this.addSpeaker(pos, name);
+      }
+      // Sentence subjects count too: "Calderon intimated ... “...,” he said."
+      for (let k = 0; k < tokens.length; k++) {
+        if (k > 0 && para.sentence[k - 1] === para.sentence[k]) continue;
+        const subject = sentenceSubject(para, k, this, true);
+        if (subject === null || subject.kind === 'pronoun') continue;
+        const pos = para.base + (tokens[k]?.start ?? 0);
+        const name = this.resolve(subject, pos);
+        if (name !== null && this.isPerson(name)) this.addSpeaker(pos, name);
+      }
+    });
+  }
+
+  addSpeaker(pos: number, name: string): void {
+    let i = this.speakers.length;
+    while (i > 0 && (this.speakers[i - 1]?.pos ?? 0) > pos) i--;
+    this.speakers.splice(i, 0, { pos, name });
+  }
+
+  lastSpeaker(pos: number): string | null {
+    for (let i = this.speakers.length - 1; i >= 0; i--) {
+      const m = this.speakers[i];
+      if (m !== undefined && m.pos < pos) return m.name;
+    }
+    return null;
+  }
+
+  /** "Mr./Mrs." and gendered roles decide; otherwise the pronoun that follows a mention. */
+  private voteGenders(): void {
+    const pronounAt: { pos: number; g: 'm' | 'f' }[] = [];
+    this.paragraphs.forEach((para, p) => {
+      para.tokens.forEach((t) => {
+        const g = t.lower === 'he' || t.lower === 'his' || t.lower === 'him' ? 'm' : t.lower === 'she' || t.lower === 'her' ? 'f' : null;
+        if (g !== null) pronounAt.push({ pos: para.base + t.start, g });
+      });
+      void p;
+    });
+    let j = 0;
+    this.mentions.forEach((m, i) => {
+      const nextMention = this.mentions[i + 1]?.pos ?? Infinity;
+      while (j < pronounAt.length && (pronounAt[j]?.pos ?? 0) < m.pos) j++;
+      const pr = pronounAt[j];
+      if (pr === undefined || pr.pos > nextMention || pr.pos - m.pos > 400) return;
+      this.votes.set(m.name, (this.votes.get(m.name) ?? 0) + (pr.g === 'm' ? 1 : -1));
+    });
+  }
+
+  private genderOf(name: string): Gender {
+    const fixed = this.gender.get(name);
+    if (fixed !== undefined) return fixed;
+    const v = this.votes.get(name) ?? 0;
+    if (v !== 0) return v > 0 ? 'm' : 'f';
+    return name.includes(' ') ? givenNameGender(name.split(' ')[0] ?? '') : null;
+  }
+
+  /** A person (not a place or organisation): a person entity, or an unknown full name. */
+  isPerson(name: string): boolean {
+    const e = matchEntity(this.entities, name);
+    if (e !== undefined) return e.kind === 'person';
+    const parts = name.split(' ');
+    return parts.length > 1 && !parts.some((w) => isOrgWord(w.toLowerCase()));
+  }
+
+  /** The role phrase ending with the role word at `k`: "the Iraqi PM", "a spokesman". */
+  rolePhraseEndingAt(tokens: readonly Token[], k: number): Extract<Phrase, { kind: 'role' }> | null {
+    const words: string[] = [];
+    let j = k;
+    while (j >= 0 && k - j < 6) {
+      const t = tokens[j];
+      if (t === undefined) break;
+      if (DETERMINERS.has(t.lower)) {
+        return { kind: 'role', words: words.reverse(), definite: t.lower === 'the', inner: null };
+      }
+      if (!(isRoleWord(t.lower) || isRoleModifier(t.lower) || (t.cap && hasLetter(t)))) break;
+      words.push(t.lower);
+      j--;
+    }
+    return null;
+  }
+
+  /** The person whose description holds these role words, most recently mentioned first. */
+  byRole(words: readonly string[], pos: number): string | null {
+    const heads = words.filter((w) => isRoleWord(w)).map(canonicalRole);
+    if (heads.length === 0) return null;
+    const modifiers = words.filter((w) => !isRoleWord(w));
+    let best: { name: string; score: number } | null = null;
+    for (const e of this.entities) {
+      if (e.kind !== 'person' || e.description === null) continue;
+      const desc = ` ${e.description
+        .toLowerCase()
+        .split(/\s+/)
+        .map(canonicalRole)
+        .join(' ')} `;
+      if (!heads.every((h) => desc.includes(` ${h} `))) continue;
+      let score = 1 + modifiers.filter((m) => desc.includes(` ${m} `)).length;
+      const last = this.lastMentionBefore(e.name, pos);
+      if (last >= 0) score += 0.5 + last / (pos + 1) / 4;
+      if (best === null || score > best.score) best = { name: e.name, score };
+    }
+    return best?.name ?? null;
+  }
+
+  private lastMentionBefore(name: string, pos: number): number {
+    let last = -1;
+    for (const m of this.mentions) {
+      if (m.pos >= pos) break;
+      if (m.name === name) last = m.pos;
+    }
+    return last;
+  }
+
+  /** "he"/"she": the nearest earlier person of a compatible gender. */
+  byPronoun(word: string, pos: number): string | null {
+    const g = PRONOUN_GENDER.get(word);
+    if (g === 'm' || g === 'f') {
+      // The current speaker first (news convention), else the nearest person mentioned.
+      for (let i = this.speakers.length - 1; i >= 0; i--) {
+        const m = this.speakers[i];
+        if (m === undefined || m.pos >= pos || !this.isPerson(m.name)) continue;
+        const mg = this.genderOf(m.name);
+        if (mg === null || mg === g) return m.name;
+      }
+      for (let i = this.mentions.length - 1; i >= 0; i--) {
+        const m = this.mentions[i];
+        if (m === undefined || m.pos >= pos) continue;
+        const mg = this.genderOf(m.name);
+        if (mg === null || mg === g) return m.name;
+      }
+      return null;
+    }
+    return this.lastSpeaker(pos);
+  }
+
+  resolve(phrase: Phrase, pos: number): string | null {
+    switch (phrase.kind) {
+      case 'name': {
+        const e = matchEntity(this.entities, phrase.name);
+        return e?.name ?? phrase.name;
+      }
+      case 'pronoun':
+        return this.byPronoun(phrase.word, pos);
+      case 'role': {
+        const byRole = this.byRole(phrase.words, pos);
+        if (byRole !== null) return byRole;
+        if (phrase.inner !== null) return this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
+        return phrase.definite ? this.lastSpeaker(pos) : null;
+      }
+    }
+  }
+}
+
+/** The name run that ends at token `k` (or contains it). */
+function runAround(tokens: readonly Token[], k: number): [number, number] {
+  let a = k;
+  while (a > 0) {
+    const t = tokens[a - 1];
+    if (t === undefined || !(isNameToken(t) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|la|le)$/.test(t.lower)) || t.possessive) break;
+    a--;
+  }
+  let b = k + 1;
+  const kt = tokens[k];
+  while (b < tokens.length && kt !== undefined && !kt.possessive) {
+    const t = tokens[b];
+    if (t === undefined || !isNameToken(t)) break;
+    b++;
+    if (t.possessive) break;
+  }
+  return [a, b];
+}
+
+function namePhrase(tokens: readonly Token[], a: number, b: number): Phrase {
+  const split = splitRun(tokens, a, b);
+  if (split.nameStart >= b || isRoleWord(tokens[b - 1]?.lower ?? '')) {
+    // "the Iraqi PM", "Prime Minister": a role written with capitals.
+    const words: string[] = [];
+    for (let k = a; k < b; k++) words.push(tokens[k]?.lower ?? '');
+    return { kind: 'role', words, definite: true, inner: null };
+  }
+  if (split.nameStart >= b) {
+    return { kind: 'role', words: split.title.map((w) => w.toLowerCase()), definite: true, inner: null };
+  }
+  return { kind: 'name', name: nameText(tokens, split.nameStart, b), gender: split.gender };
+}
+
+/** The noun phrase that starts at `k` ("the Iraqi PM", "Khamenei", "he"), up to `end`. */
+function phraseAt(tokens: readonly Token[], k: number, end: number, resolver: Resolver): Phrase | null {
+  const t = tokens[k];
+  if (t === undefined || k >= end) return null;
+  if (PRONOUN_GENDER.has(t.lower) && !t.cap) return { kind: 'pronoun', word: t.lower };
+  if (PRONOUN_GENDER.has(t.lower)) return { kind: 'pronoun', word: t.lower };
+  if (isNameToken(t) || HONORIFICS.has(t.lower)) {
+    const [, b] = runAround(tokens, k);
+    return namePhrase(tokens, k, Math.min(b, end));
+  }
+  if (DETERMINERS.has(t.lower) || isRoleWord(t.lower) || isRoleModifier(t.lower)) {
+    for (let j = k + 1; j < end && j - k < 8; j++) {
+      const u = tokens[j];
+      if (u === undefined || /^[,.;:–—]$/.test(u.text)) break;
+      if (isNameToken(u) && !isRoleModifier(u.lower) && !isRoleWord(u.lower)) {
+        const [a, b] = runAround(tokens, j);
+        if (!u.possessive && tokens[b - 1]?.possessive !== true) return namePhrase(tokens, Math.max(a, j), Math.min(b, end));
+      }
+      if (isRoleWord(u.lower)) {
+        const phrase = resolver.rolePhraseEndingAt(tokens, j);
+        if (phrase === null) continue;
+        // "a spokesman for the State Department": fall back to the organisation named after.
+        let inner: string | null = null;
+        const prep = tokens[j + 1];
+        if (prep !== undefined && /^(?:for|of|at|to)$/.test(prep.lower)) {
+          const run = nameRuns(tokens, j + 2, Math.min(end, j + 8))[0];
+          if (run !== undefined) inner = nameText(tokens, run[0], run[1]);
+        }
+        return { ...phrase, inner };
+      }
+    }
+    // "Trump’s spokeswoman", "the Clinton campaign": the name inside.
+    const run = nameRuns(tokens, k, Math.min(end, k + 6))[0];
+    if (run !== undefined) return namePhrase(tokens, run[0], run[1]);
+  }
+  return null;
+}
+
+/** The subject ending just before token `v` (a speech verb), skipping adverbs and appositives. */
+function subjectBefore(tokens: readonly Token[], v: number, floor: number, resolver: Resolver): Phrase | null {
+  let k = v - 1;
+  while (k >= floor && SKIPPABLE.has(tokens[k]?.lower ?? '')) k--;
+  if (tokens[k]?.text === ',') {
+    // "Khamenei, the Iranian leader, said" / "X, who ..., said": back to the first comma.
+    let c = k - 1;
+    while (c >= floor && v - c < 24 && tokens[c]?.text !== ',') c--;
+    if (c >= floor && tokens[c]?.text === ',') k = c - 1;
+  }
+  const t = tokens[k];
+  if (t === undefined || k < floor) return null;
+  if (PRONOUN_GENDER.has(t.lower)) return { kind: 'pronoun', word: t.lower };
+  if (isNameToken(t)) {
+    const [a, b] = runAround(tokens, k);
+    return namePhrase(tokens, Math.max(a, floor), Math.min(b, k + 1));
+  }
+  if (isRoleWord(t.lower)) {
+    const phrase = resolver.rolePhraseEndingAt(tokens, k);
+    if (phrase !== null) return phrase;
+    return { kind: 'role', words: [t.lower], definite: false, inner: null };
+  }
+  // "a spokesman for the State Department said": the organisation or the role before it.
+  for (let j = k; j >= floor && k - j < 8; j--) {
+    const u = tokens[j];
+    if (u === undefined || /^[,.;:“”"]$/.test(u.text)) break;
+    if (isRoleWord(u.lower)) {
+      const phrase = resolver.rolePhraseEndingAt(tokens, j);
+      if (phrase !== null) {
+        const run = nameRuns(tokens, j + 1, k + 1)[0];
+        return { ...phrase, inner: run === undefined ? null : nameText(tokens, run[0], run[1]) };
+      }
+    }
+  }
+  return null;
+}
+
+/** The clause subject of the sentence holding token `k`: its first noun phrase. */
+function sentenceSubject(para: Paragraph, k: number, resolver: Resolver, wholeSentence = false): Phrase | null {
+  const s = para.sentence[k];
+  let start = k;
+  while (start > 0 && para.sentence[start - 1] === s) start--;
+  if (wholeSentence) {
+    k = start;
+    while (k < para.tokens.length && para.sentence[k] === s) k++;
+  }
+  let j = start;
+  if (OPEN_ONLY.has(para.tokens[j]?.text ?? '') || para.tokens[j]?.text === '"') return null;
+  while (j < k && /^[‘’(\[]$/.test(para.tokens[j]?.text ?? '')) j++;
+  if (LEADERS.has(para.tokens[j]?.lower ?? '')) {
+    let c = j;
+    while (c < k && para.tokens[c]?.text !== ',') c++;
+    if (c >= k) return null;
+    j = c + 1;
+  }
+  return phraseAt(para.tokens, j, k, resolver);
+}
+
+interface Cue {
+  phrase: Phrase | null;
+  /** Position of the attribution (for pronoun resolution). */
+  pos: number;
+  /** The cue continues an earlier clause ("..., saying", "but added"): same speaker. */
+  continued?: boolean;
+}
+
+/** "..., Khamenei said" / "..., said the minister" / "..., according to X" after the quote. */
+function cueAfter(para: Paragraph, span: Span, resolver: Resolver): Cue | null {
+  const { tokens } = para;
+  let k = span.close + 1;
+  const s = para.sentence[span.close];
+  let end = k;
+  while (end < tokens.length && para.sentence[end] === s && end - k < MAX_NP + 4) {
+    const t = tokens[end];
+    if (t === undefined || t.text === '“' || t.text === '"' || t.text === '.' || t.text === ';') break;
+    end++;
+  }
+  while (k < end && /^[,–—-]$/.test(tokens[k]?.text ?? '')) k++;
+  const pos = para.base + (tokens[k]?.start ?? 0);
+  const first = tokens[k];
+  if (first === undefined || k >= end) return null;
+  if (SPEECH_FINITE.has(first.lower)) {
+    let j = k + 1;
+    while (j < end && SKIPPABLE.has(tokens[j]?.lower ?? '')) j++;
+    return { phrase: phraseAt(tokens, j, end, resolver), pos };
+  }
+  if (first.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+    return { phrase: phraseAt(tokens, k + 2, end, resolver), pos };
+  }
+  for (let v = k + 1; v < end; v++) {
+    const t = tokens[v];
+    if (t === undefined) break;
+    if (SPEECH_PARTICIPLE.has(t.lower)) return null;
+    if (SPEECH_FINITE.has(t.lower)) {
+      const phrase = subjectBefore(tokens, v, k, resolver) ?? phraseAt(tokens, k, v, resolver);
+      return phrase === null ? null : { phrase, pos };
+    }
+  }
+  return null;
+}
+
+/** "X said: “...”", "X stressed that ... “...”", "..., saying “...”", "According to X, “...”". */
+function cueBefore(para: Paragraph, span: Span, floor: number, resolver: Resolver): Cue | null {
+  const { tokens } = para;
+  for (let v = span.open - 1; v >= floor; v--) {
+    const t = tokens[v];
+    if (t === undefined) break;
+    const pos = para.base + t.start;
+    if (t.lower === 'to' && tokens[v - 1]?.lower === 'according') {
+      return { phrase: phraseAt(tokens, v + 1, span.open, resolver), pos };
+    }
+    if (SPEECH_FINITE.has(t.lower)) {
+      const phrase = subjectBefore(tokens, v, floor, resolver) ?? phraseAt(tokens, v + 1, span.open, resolver);
+      if (phrase !== null) return { phrase, pos };
+      return { phrase: sentenceSubject(para, v, resolver), pos, continued: true };
+    }
+    if (SPEECH_PARTICIPLE.has(t.lower)) {
+      return { phrase: sentenceSubject(para, v, resolver), pos, continued: true };
+    }
+  }
+  return null;
+}
+
+/** Every direct quotation of the article, in order, with its resolved speaker. */
+export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Quote[] {
+  const paragraphs = buildParagraphs(sentences, paragraphOf);
+  const spansOf = paragraphs.map((para, p) => pairMarks(para, p));
+  // Continuations: an open quote at a paragraph's end, and the next paragraph opens with a mark.
+  for (let p = 0; p + 1 < spansOf.length; p++) {
+    const last = spansOf[p]?.at(-1);
+    const next = spansOf[p + 1]?.[0];
+    const para = paragraphs[p];
+    if (last !== undefined && next !== undefined && para !== undefined && last.close === para.tokens.length && next.open === 0) {
+      next.continues = true;
+    }
+  }
+  const inside = spansOf.map((spans, p) => {
+    const mask = new Uint8Array(paragraphs[p]?.tokens.length ?? 0);
+    for (const s of spans) mask.fill(1, s.open, s.close + 1);
+    return mask;
+  });
+  const resolver = new Resolver(paragraphs, entities, (p, k) => inside[p]?.[k] === 1);
+
+  const quotes: Quote[] = [];
+  let previous: { quote: Quote; para: number } | null = null;
+  spansOf.forEach((spans, p) => {
+    const para = paragraphs[p];
+    if (para === undefined) return;
+    let prevClose = -1;
+    let paraSpeaker: string | null = null;
+    let sentenceSpeaker: { sentence: number; name: string } | null = null;
+    for (const span of spans) {
+      const text = cleanText(sliceText(para, span));
+      const floorSentence = para.sentence[span.open];
+      let floor = prevClose + 1;
+      while (floor < span.open && para.sentence[floor] !== floorSentence) floor++;
+      prevClose = span.close;
+      const term = !span.continues && isTerm(para, span);
+      const cue = term ? null : (cueAfter(para, span, resolver) ?? cueBefore(para, span, floor, resolver));
+      const sentence = para.sentence[span.open] ?? 0;
+      const sameSentence = sentenceSpeaker?.sentence === sentence ? sentenceSpeaker.name : null;
+      let speaker: string | null =
+        cue?.continued === true && sameSentence !== null
+          ? sameSentence
+          : cue?.phrase
+            ? resolver.resolve(cue.phrase, cue.pos)
+            : null;
+      if (span.continues && previous !== null && previous.para === p - 1) {
+        previous.quote.text = cleanText(`${previous.quote.text} ${text}`);
+        previous.quote.speaker ??= speaker;
+        paraSpeaker = previous.quote.speaker;
+        if (paraSpeaker !== null) resolver.addSpeaker(para.base, paraSpeaker);
+        continue;
+      }
+      if (term || text === '') continue;
+      if (speaker === null && cue === null) {
+        // No attribution of its own: the paragraph's speaker, the sentence's subject, or the
+        // speaker the article last named (a quote introduced by "X said:" before it).
+        const pos = para.base + (para.tokens[span.open]?.start ?? 0);
+        speaker = paraSpeaker;
+        if (speaker === null && span.open > floor) {
+          const subject = sentenceSubject(para, span.open, resolver);
+          if (subject !== null) speaker = resolver.resolve(subject, pos);
+        }
+        speaker ??= resolver.lastSpeaker(pos);
+      }
+      const quote: Quote = { text, speaker, index: sentence };
+      quotes.push(quote);
+      previous = { quote, para: p };
+      if (speaker !== null) {
+        paraSpeaker = speaker;
+        sentenceSpeaker = { sentence, name: speaker };
+        resolver.addSpeaker(para.base + (para.tokens[span.open]?.start ?? 0), speaker);
+      }
+    }
+  });
+  return quotes;
+}

@@ -1,0 +1,146 @@
+/**
+ * The Slack side of the bot on @slack/bolt: the HTTP receiver on HTTP_PORT (POST /slack/events,
+ * signatures and the 5-minute window checked by Bolt, plus the health routes on the same
+ * server), or Socket Mode when SLACK_APP_TOKEN is set. SLACK_API_URL overrides the Web API base.
+ */
+import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { commands as registry } from '../../../commands/index.js';
+import type { CommandDef } from '../../command.js';
+import type { Config } from '../../config.js';
+import type { Route } from '../../http/health.js';
+import { platformReconnects } from '../../metrics.js';
+import type { Services } from '../../services.js';
+import { handleRunButton, handleShareButton, type ButtonPress } from './actions.js';
+import { EVENTS_PATH } from './manifest.js';
+import { ModeratorCheck } from './moderator.js';
+import { slackCommandNames } from './parse.js';
+import { ACTION_PREFIX } from './render.js';
+import { handleSlash } from './slash.js';
+
+export interface SlackOptions {
+  config: Config;
+  services: Services;
+  log: Logger;
+  /** Health routes served on Slack's HTTP server (ignored in Socket Mode). */
+  routes?: Route[];
+  /** Defaults to the command registry. */
+  commands?: readonly CommandDef[];
+}
+
+export interface SlackHandle {
+  stop(): Promise<void>;
+  isReady(): boolean;
+  /** The port the HTTP receiver listens on (absent in Socket Mode). */
+  port?: number;
+}
+
+export class SlackConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SlackConfigError';
+  }
+}
+
+function boltLogger(log: Logger): BoltLogger {
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) =>
+      log[level](msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' '));
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    setLevel: () => {},
+    getLevel: () => LogLevel.DEBUG,
+    setName: () => {},
+  };
+}
+
+export async function startSlack(opts: SlackOptions): Promise<SlackHandle> {
+  const { config, services } = opts;
+  const log = opts.log.child({ platform: 'slack' });
+  const defs = opts.commands ?? registry;
+  if (!config.SLACK_BOT_TOKEN || !config.SLACK_SIGNING_SECRET) {
+    throw new SlackConfigError('Slack needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  }
+  const apiUrl = config.SLACK_API_URL?.replace(/\/?$/, '/');
+  const logger = boltLogger(log);
+  const clientOptions = {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 1, minTimeout: 200, maxTimeout: 1_000 },
+    timeout: 5_000,
+  };
+  const socket = config.SLACK_APP_TOKEN
+    ? new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN,
+        logger,
+        installerOptions: { clientOptions },
+      })
+    : undefined;
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    ...(socket
+      ? { receiver: socket }
+      : { endpoints: EVENTS_PATH, customRoutes: opts.routes ?? [] }),
+    logger,
+    clientOptions,
+    deferInitialization: true,
+  });
+
+  const deps = {
+    services,
+    log,
+    moderators: new ModeratorCheck(app.client, config.SLACK_DIGEST_USERS, log),
+  };
+  for (const top of slackCommandNames(defs)) {
+    app.command(`/${top}`, (args) => handleSlash(deps, defs, args));
+  }
+  app.action<ButtonPress>(
+    { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX.run}`) },
+    async ({ ack, body, respond }) => {
+      await ack();
+      await handleRunButton(deps, defs, body, respond);
+    },
+  );
+  app.action<ButtonPress>(
+    { type: 'block_actions', action_id: ACTION_PREFIX.share },
+    async ({ ack, body, respond }) => {
+      await ack();
+      await handleShareButton(deps, defs, body, respond);
+    },
+  );
+  app.action(new RegExp(`^${ACTION_PREFIX.link}`), async ({ ack }) => ack());
+  app.error(async (error) => {
+    log.error({ err: error }, 'slack handler failed');
+  });
+
+  let ready = false;
+  let port: number | undefined;
+  await app.init();
+  if (socket) {
+    const client = socket.client;
+    client.on('connected', () => (ready = true));
+    client.on('disconnected', () => (ready = false));
+    client.on('reconnecting', () => platformReconnects.inc({ platform: 'slack' }));
+    await app.start();
+    ready = true;
+    log.info('slack connected in socket mode');
+  } else {
+    const server = await app.start({ port: config.HTTP_PORT, host: config.HTTP_HOST });
+    port = (server.address() as AddressInfo).port;
+    ready = true;
+    log.info({ port, host: config.HTTP_HOST, path: EVENTS_PATH }, 'slack http receiver listening');
+  }
+  return {
+    ...(port !== undefined ? { port } : {}),
+    isReady: () => ready,
+    async stop() {
+      ready = false;
+      await app.stop();
+    },
+  };
+}

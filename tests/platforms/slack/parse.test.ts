@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { commands } from '../../../commands/index.js';
+import { defineCommand, type CommandDef } from '../../../src/command.js';
+import { notice } from '../../../src/reply.js';
+import {
+  CommandTextError,
+  parseCommandText,
+  slackCommandNames,
+  unescapeSlackText,
+} from '../../../src/platforms/slack/parse.js';
+
+const digestPost = defineCommand({
+  name: 'digest post',
+  description: 'Post the digest now',
+  usage: '[YYYY-MM-DD]',
+  moderatorOnly: true,
+  options: {
+    date: { description: 'Day', type: 'string', schema: z.string().optional() },
+  },
+  handle: async () => notice('info', 'posted'),
+});
+const digestPreview = defineCommand({
+  name: 'digest preview',
+  description: 'Preview the digest',
+  usage: '',
+  options: {},
+  handle: async () => notice('info', 'preview'),
+});
+const defs: CommandDef[] = [...commands, digestPost, digestPreview] as CommandDef[];
+
+describe('Slack command text parsing', () => {
+  it('takes every word as the article when no keyword matches', () => {
+    const { def, raw } = parseCommandText(defs, 'summary', 'iran iraq talks');
+    expect(def.name).toBe('summary');
+    expect(raw).toEqual({ article: 'iran iraq talks' });
+  });
+
+  it('reads a choice keyword anywhere, case-insensitively', () => {
+    expect(parseCommandText(defs, 'summary', 'k3x9a0b1c2 long').raw).toEqual({
+      article: 'k3x9a0b1c2',
+      length: 'long',
+    });
+    expect(parseCommandText(defs, 'summary', 'SHORT khamenei').raw).toEqual({
+      article: 'khamenei',
+      length: 'short',
+    });
+  });
+
+  it('reads "page 2" as an integer option and leaves the rest as the query', () => {
+    expect(parseCommandText(defs, 'news', 'climate page 2').raw).toEqual({
+      query: 'climate',
+      page: 2,
+    });
+    expect(parseCommandText(defs, 'news', 'page:3').raw).toEqual({ page: 3 });
+    expect(parseCommandText(defs, 'news', '').raw).toEqual({});
+  });
+
+  it('passes a bad page through for the command schema to reject', () => {
+    expect(parseCommandText(defs, 'news', 'page two').raw).toEqual({ page: 'two' });
+  });
+
+  it('complains with the usage when an integer option has no value', () => {
+    expect(() => parseCommandText(defs, 'news', 'climate page')).toThrow(CommandTextError);
+    try {
+      parseCommandText(defs, 'news', 'climate page');
+    } catch (e) {
+      expect((e as CommandTextError).usage).toBe('/news [words to search for] [page N]');
+    }
+  });
+
+  it('selects a subcommand by its first word and fills positional options', () => {
+    const { def, raw } = parseCommandText(defs, 'digest', 'post 2026-11-27');
+    expect(def.name).toBe('digest post');
+    expect(raw).toEqual({ date: '2026-11-27' });
+    expect(parseCommandText(defs, 'digest', 'preview').def.name).toBe('digest preview');
+  });
+
+  it('lists every subcommand usage for an unknown or missing subcommand', () => {
+    for (const text of ['', 'publish']) {
+      try {
+        parseCommandText(defs, 'digest', text);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(CommandTextError);
+        expect((e as CommandTextError).usage).toBe('/digest post [YYYY-MM-DD]\n/digest preview');
+      }
+    }
+  });
+
+  it('rejects words no option can take', () => {
+    expect(() => parseCommandText(defs, 'digest', 'post 2026-11-27 extra')).toThrow(
+      /did not understand “extra”/,
+    );
+  });
+
+  it('undoes Slack escaping and link markup in the text', () => {
+    expect(unescapeSlackText('<https://example.com/a?b=1&amp;c=2|example.com/a> &lt;x&gt;')).toBe(
+      'https://example.com/a?b=1&c=2 <x>',
+    );
+    expect(parseCommandText(defs, 'quotes', '<https://example.com/story>').raw).toEqual({
+      article: 'https://example.com/story',
+    });
+  });
+
+  it('groups subcommands under one Slack command', () => {
+    expect(slackCommandNames(defs)).toEqual(['summary', 'quotes', 'context', 'news', 'digest']);
+  });
+});

@@ -29,6 +29,17 @@ async function run(
   raw: Record<string, unknown>,
   ctx: CommandContext,
 ): Promise<{ reply: Reply; outcome: CommandOutcome }> {
+  const limit = await ctx.services.rateLimit?.hit(ctx.platform, ctx.user.id);
+  if (limit && !limit.allowed) {
+    const seconds = Math.max(1, Math.ceil(limit.retryAfterMs / 1000));
+    return {
+      reply: notice(
+        'info',
+        `You're sending commands faster than I can keep up with. Please wait ${seconds} s and try again.`,
+      ),
+      outcome: 'rate_limited',
+    };
+  }
   if (def.moderatorOnly && !ctx.user.isModerator) {
     return {
       reply: notice('error', `Only moderators can use /${def.name}.`),

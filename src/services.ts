@@ -7,12 +7,15 @@ import { ArticleStore } from './store/articles.js';
 import { DigestStore } from './store/digests.js';
 import { FeedStore } from './store/feeds.js';
 import { Keys } from './store/keys.js';
+import { RateLimiter } from './store/rate-limit.js';
 import type { RedisClient } from './store/redis.js';
 
 export interface Services {
   articles: ArticleStore;
   digests: DigestStore;
   feeds: FeedStore;
+  /** Per-user command limit; absent in tools that run no user commands. */
+  rateLimit?: RateLimiter;
 }
 
 /** The services over one Redis client, every key under REDIS_PREFIX. */

@@ -91,6 +91,8 @@ const TERM_MARKERS = new Set(['so-called', 'called', 'dubbed', 'termed', 'term',
 const SHORT_QUOTE_WORDS = 3;
 const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'by', 'from', 'with', 'is', 'or']);
 const MAX_NP = 12;
+/** How many earlier speakers or mentions an antecedent search looks at. */
+const LOOKBACK = 200;
 
 function hasLetter(t: Token): boolean {
   return /\p{L}/u.test(t.text);
@@ -213,6 +215,10 @@ class Resolver {
   private readonly votes = new Map<string, number>();
   /** Named subjects of speech verbs ("Rendell said", "the Iraqi PM insisted"), in text order. */
   private readonly speakers: Mention[] = [];
+  /** Speakers of the quotes resolved so far (positions ascending). */
+  private readonly quoteSpeakers: Mention[] = [];
+  /** Mention positions per name, ascending. */
+  private readonly mentionsOf = new Map<string, number[]>();
 
   constructor(
     private readonly paragraphs: Paragraph[],
@@ -251,8 +257,14 @@ class Resolver {
       }
     });
     this.mentions.sort((x, y) => x.pos - y.pos);
+    for (const m of this.mentions) {
+      const list = this.mentionsOf.get(m.name);
+      if (list === undefined) this.mentionsOf.set(m.name, [m.pos]);
+      else list.push(m.pos);
+    }
     this.voteGenders();
     this.collectSpeakers(insideQuote);
+    this.speakers.sort((x, y) => x.pos - y.pos);
   }
 
   /** Every "X said" / "said X" outside quotations, resolved in order. */
@@ -273,7 +285,7 @@ class Resolver {
         if (phrase === null || phrase.kind === 'pronoun') continue;
         const pos = para.base + t.start;
         const name = this.resolve(phrase, pos);
-        if (name !== null) this.addSpeaker(pos, name);
+        if (name !== null) this.speakers.push({ pos, name });
       }
       // Sentence subjects count too: "Calderon intimated ... “...,” he said."
       for (let k = 0; k < tokens.length; k++) {
@@ -282,23 +294,35 @@ class Resolver {
         if (subject === null || subject.kind === 'pronoun') continue;
         const pos = para.base + (tokens[k]?.start ?? 0);
         const name = this.resolve(subject, pos);
-        if (name !== null && this.isPerson(name)) this.addSpeaker(pos, name);
+        if (name !== null && this.isPerson(name)) this.speakers.push({ pos, name });
       }
     });
   }
 
+  /** Records a quote's speaker; quotes are resolved in text order. */
   addSpeaker(pos: number, name: string): void {
-    let i = this.speakers.length;
-    while (i > 0 && (this.speakers[i - 1]?.pos ?? 0) > pos) i--;
-    this.speakers.splice(i, 0, { pos, name });
+    const last = this.quoteSpeakers[this.quoteSpeakers.length - 1];
+    if (last === undefined || last.pos <= pos) this.quoteSpeakers.push({ pos, name });
+  }
+
+  /** The latest speaker before `pos` that `accept` takes, looking back a bounded distance. */
+  private latestSpeaker(pos: number, accept: (name: string) => boolean): string | null {
+    let i = lowerBound(this.speakers, pos) - 1;
+    let j = lowerBound(this.quoteSpeakers, pos) - 1;
+    for (let step = 0; step < LOOKBACK && (i >= 0 || j >= 0); step++) {
+      const a = this.speakers[i];
+      const b = this.quoteSpeakers[j];
+      const m = a === undefined || (b !== undefined && b.pos > a.pos) ? b : a;
+      if (m === undefined) break;
+      if (m === a) i--;
+      else j--;
+      if (accept(m.name)) return m.name;
+    }
+    return null;
   }
 
   lastSpeaker(pos: number): string | null {
-    for (let i = this.speakers.length - 1; i >= 0; i--) {
-      const m = this.speakers[i];
-      if (m !== undefined && m.pos < pos) return m.name;
-    }
-    return null;
+    return this.latestSpeaker(pos, () => true);
   }
 
   /** "Mr./Mrs." and gendered roles decide; otherwise the pronoun that follows a mention. */
@@ -377,12 +401,15 @@ class Resolver {
   }
 
   private lastMentionBefore(name: string, pos: number): number {
-    let last = -1;
-    for (const m of this.mentions) {
-      if (m.pos >= pos) break;
-      if (m.name === name) last = m.pos;
+    const list = this.mentionsOf.get(name) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] ?? 0) < pos) lo = mid + 1;
+      else hi = mid;
     }
-    return last;
+    return lo > 0 ? (list[lo - 1] ?? -1) : -1;
   }
 
   /** "he"/"she": the nearest earlier person of a compatible gender. */
@@ -390,17 +417,16 @@ class Resolver {
     const g = PRONOUN_GENDER.get(word);
     if (g === 'm' || g === 'f') {
       // The current speaker first (news convention), else the nearest person mentioned.
-      for (let i = this.speakers.length - 1; i >= 0; i--) {
-        const m = this.speakers[i];
-        if (m === undefined || m.pos >= pos || !this.isPerson(m.name)) continue;
-        const mg = this.genderOf(m.name);
-        if (mg === null || mg === g) return m.name;
-      }
-      for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const fits = (name: string): boolean => {
+        const mg = this.genderOf(name);
+        return mg === null || mg === g;
+      };
+      const speaker = this.latestSpeaker(pos, (name) => this.isPerson(name) && fits(name));
+      if (speaker !== null) return speaker;
+      const start = lowerBound(this.mentions, pos) - 1;
+      for (let i = start; i >= 0 && start - i < LOOKBACK; i--) {
         const m = this.mentions[i];
-        if (m === undefined || m.pos >= pos) continue;
-        const mg = this.genderOf(m.name);
-        if (mg === null || mg === g) return m.name;
+        if (m !== undefined && fits(m.name)) return m.name;
       }
       return null;
     }
@@ -423,6 +449,18 @@ class Resolver {
       }
     }
   }
+}
+
+/** Index of the first item at or after `pos` in a list sorted by position. */
+function lowerBound(list: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.pos ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The name run that ends at token `k` (or contains it). */

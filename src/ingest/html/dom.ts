@@ -41,38 +41,8 @@ export function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
 }
 
-const INERT_OPEN = /<(script|style)\b([^>]{0,2000})>|<!--/gi;
-
-/**
- * The page without scripts, styles and comments (JSON-LD scripts stay: they carry metadata).
- * Done on the string with a linear scan, so the parser never builds those nodes: most of a
- * modern page's bytes are script.
- */
-export function stripInert(html: string): string {
-  const lower = html.toLowerCase();
-  const out: string[] = [];
-  let from = 0;
-  INERT_OPEN.lastIndex = 0;
-  for (let m = INERT_OPEN.exec(html); m; m = INERT_OPEN.exec(html)) {
-    const tag = m[1]?.toLowerCase();
-    const closer = tag ? `</${tag}` : '-->';
-    const close = lower.indexOf(closer, INERT_OPEN.lastIndex);
-    if (close < 0) break;
-    const end = tag ? lower.indexOf('>', close) + 1 || html.length : close + 3;
-    if (tag === 'script' && /application\/ld\+json/i.test(m[2] ?? '')) {
-      INERT_OPEN.lastIndex = end;
-      continue;
-    }
-    out.push(html.slice(from, m.index));
-    from = end;
-    INERT_OPEN.lastIndex = end;
-  }
-  out.push(html.slice(from));
-  return out.join('');
-}
-
 export function parseDocument(html: string): DomDocument {
-  return (parseHTML(stripInert(html)) as { document: DomDocument }).document;
+  return (parseHTML(html) as { document: DomDocument }).document;
 }
 
 /** Whitespace runs (including non-breaking and zero-width spaces) collapsed to one space. */

@@ -84,11 +84,23 @@ function nameOf(value: unknown): string | undefined {
   return s && !/^https?:\/\//.test(s) ? s : undefined;
 }
 
-function meta(doc: DomDocument, ...keys: string[]): string | undefined {
+type MetaTags = ReadonlyMap<string, string>;
+
+/** Every <meta property|name|itemprop content> of the page, first occurrence wins. */
+function metaTags(doc: DomDocument): MetaTags {
+  const tags = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const key =
+      el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
+    const value = text(el.getAttribute('content') ?? undefined);
+    if (key && value && !tags.has(key.toLowerCase())) tags.set(key.toLowerCase(), value);
+  }
+  return tags;
+}
+
+function meta(tags: MetaTags, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    const el =
-      doc.querySelector(`meta[property="${key}"]`) ?? doc.querySelector(`meta[name="${key}"]`);
-    const value = text(el?.getAttribute('content') ?? undefined);
+    const value = tags.get(key.toLowerCase());
     if (value) return value;
   }
   return undefined;
@@ -118,27 +130,28 @@ function languageTag(value: string | undefined): string | undefined {
 
 export function extractMetadata(doc: DomDocument, pageUrl?: string): PageMetadata {
   const ld = jsonLdArticle(doc) ?? {};
+  const tags = metaTags(doc);
   const publisher = ld['publisher'];
   const mainEntity = ld['mainEntityOfPage'];
   const h1 = text(doc.querySelector('h1')?.textContent ?? undefined);
   const canonicalHref =
     doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-    meta(doc, 'og:url') ??
+    meta(tags, 'og:url') ??
     text(ld['url']) ??
     (isObject(mainEntity) ? text(mainEntity['@id']) : undefined);
   const time = doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]');
   const page: PageMetadata = {
     title:
       text(ld['headline']) ??
-      meta(doc, 'og:title', 'twitter:title') ??
+      meta(tags, 'og:title', 'twitter:title') ??
       h1 ??
       text(doc.querySelector('title')?.textContent ?? undefined),
-    author: nameOf(ld['author']) ?? nameOf(meta(doc, 'author', 'article:author', 'byl')),
+    author: nameOf(ld['author']) ?? nameOf(meta(tags, 'author', 'article:author', 'byl')),
     publishedAt:
       isoDate(text(ld['datePublished'])) ??
       isoDate(
         meta(
-          doc,
+          tags,
           'article:published_time',
           'datePublished',
           'pubdate',
@@ -154,7 +167,7 @@ export function extractMetadata(doc: DomDocument, pageUrl?: string): PageMetadat
       isoDate(time?.getAttribute('datetime') ?? undefined),
     canonicalUrl: resolveUrl(canonicalHref ?? undefined, pageUrl),
     siteName:
-      meta(doc, 'og:site_name', 'application-name') ??
+      meta(tags, 'og:site_name', 'application-name') ??
       (isObject(publisher) ? text(publisher['name']) : undefined),
     language:
       languageTag(doc.documentElement?.getAttribute('lang') ?? undefined) ??
@@ -162,10 +175,10 @@ export function extractMetadata(doc: DomDocument, pageUrl?: string): PageMetadat
         doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
           undefined,
       ) ??
-      languageTag(meta(doc, 'og:locale')) ??
+      languageTag(meta(tags, 'og:locale')) ??
       languageTag(text(ld['inLanguage'])),
     description:
-      meta(doc, 'og:description', 'description', 'twitter:description') ??
+      meta(tags, 'og:description', 'description', 'twitter:description') ??
       text(ld['description']),
     articleBody: typeof ld['articleBody'] === 'string' ? ld['articleBody'].trim() || undefined : undefined,
   };

@@ -8,7 +8,8 @@ import {
   ComponentType,
   MessageFlags,
   type APIActionRowComponent,
-  type APIButtonComponent,
+  type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
@@ -34,7 +35,9 @@ export const LIMITS = {
   url: 512,
 } as const;
 
-export type ActionRow = APIActionRowComponent<APIButtonComponent>;
+/** The buttons this bot sends: command buttons and links. */
+export type Button = APIButtonComponentWithCustomId | APIButtonComponentWithURL;
+export type ActionRow = APIActionRowComponent<Button>;
 
 export interface DiscordMessage {
   content?: string;
@@ -212,7 +215,7 @@ function renderEmbed(card: Card, budget: number): APIEmbed {
 
 // ---------------------------------------------------------------------------- buttons
 
-function button(action: Action): APIButtonComponent | undefined {
+function button(action: Action): Button | undefined {
   const label = fitText(action.label, LIMITS.label, safePlain) || '…';
   switch (action.type) {
     case 'link': {
@@ -238,14 +241,14 @@ function button(action: Action): APIButtonComponent | undefined {
   }
 }
 
-function buttonKey(b: APIButtonComponent): string {
+function buttonKey(b: Button): string {
   return 'custom_id' in b ? b.custom_id : 'url' in b ? `url:${b.url}` : '';
 }
 
 /** The buttons for these actions, without duplicate custom ids or links (not yet capped). */
-function uniqueButtons(actions: Action[]): APIButtonComponent[] {
+function uniqueButtons(actions: Action[]): Button[] {
   const seen = new Set<string>();
-  const buttons: APIButtonComponent[] = [];
+  const buttons: Button[] = [];
   for (const action of actions) {
     const b = button(action);
     if (!b || seen.has(buttonKey(b))) continue;

@@ -45,7 +45,7 @@ interface Prediction {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const words = (text: string): string[] => (text.toLowerCase().match(WORD) ?? []);
+const words = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
 /** Words that do not name anyone even when capitalised. */
 const UNNAMED = new Set(
@@ -91,11 +91,20 @@ function quotedSegments(text: string): Segment[] {
         open = i;
         mark = ch;
       } else if (open >= 0 && ((mark === '“' && ch === '”') || (mark === '"' && ch === '"'))) {
-        out.push({ start: paraStart + open + 1, end: paraStart + i, words: words(para.slice(open + 1, i)) });
+        out.push({
+          start: paraStart + open + 1,
+          end: paraStart + i,
+          words: words(para.slice(open + 1, i)),
+        });
         open = -1;
       }
     }
-    if (open >= 0) out.push({ start: paraStart + open + 1, end: paraStart + para.length, words: words(para.slice(open + 1)) });
+    if (open >= 0)
+      out.push({
+        start: paraStart + open + 1,
+        end: paraStart + para.length,
+        words: words(para.slice(open + 1)),
+      });
     paraStart += para.length + 1;
   }
   return out.filter((s) => s.words.length >= 3);
@@ -136,7 +145,10 @@ function paragraphsOf(text: string): string[] {
 function newsbot(doc: Doc): Prediction[] {
   const { sentences, paragraphOf } = splitSentences(paragraphsOf(doc.text));
   const entities = findEntities(sentences);
-  return findQuotes({ sentences, paragraphOf, entities }).map((q) => ({ text: q.text, speaker: q.speaker }));
+  return findQuotes({ sentences, paragraphOf, entities }).map((q) => ({
+    text: q.text,
+    speaker: q.speaker,
+  }));
 }
 
 /** Baseline: every quoted segment; speaker = the nearest name before the nearest speech verb. */
@@ -163,8 +175,13 @@ function baseline(doc: Doc): Prediction[] {
       context = b >= 0 ? before.slice(0, b) : '';
     }
     context = context.replace(/“[^”]*”|"[^"]*"/g, ' ');
-    const names = [...context.matchAll(NAME)].map((m) => m[0]).filter((n) => nameWords(n).length > 0);
-    out.push({ text: doc.text.slice(seg.start, seg.end), speaker: names[names.length - 1] ?? null });
+    const names = [...context.matchAll(NAME)]
+      .map((m) => m[0])
+      .filter((n) => nameWords(n).length > 0);
+    out.push({
+      text: doc.text.slice(seg.start, seg.end),
+      speaker: names[names.length - 1] ?? null,
+    });
   }
   return out;
 }
@@ -224,12 +241,14 @@ function score(docs: Doc[], golds: Gold[][], system: (doc: Doc) => Prediction[])
       if (sameSpeaker(best.speaker, g.speaker)) s.speakerRight++;
       else {
         const context = doc.text.slice(Math.max(0, g.start - 250), g.end + 80).replace(/\s+/g, ' ');
-        s.misses.push(`${doc.doc}: speaker ${best.speaker ?? 'null'} ≠ ${g.speaker ?? 'null'}: … ${context}`);
+        s.misses.push(
+          `${doc.doc}: speaker ${best.speaker ?? 'null'} ≠ ${g.speaker ?? 'null'}: … ${context}`,
+        );
       }
     }
     for (const p of predictions) {
       if (p.used) s.correct++;
-      else s.misses.push(`${doc.doc}: EXTRA “${p.text.slice(0, 80)}” (${p.speaker ?? "null"})`);
+      else s.misses.push(`${doc.doc}: EXTRA “${p.text.slice(0, 80)}” (${p.speaker ?? 'null'})`);
     }
   });
   return s;

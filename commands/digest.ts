@@ -159,7 +159,7 @@ export const digestStatusCommand = defineCommand({
     } else {
       lines.push('No digest is scheduled in this channel.');
     }
-    lines.push(last ? `Last run: ${describeOutcome(last)}` : 'Last run: none yet.');
+    lines.push(last ? `Last run: ${describeOutcome(last, schedule?.zone)}` : 'Last run: none yet.');
     return notice('info', lines.join('\n'));
   },
 });
@@ -169,8 +169,9 @@ function formatRun(at: DateTime): string {
   return `${at.toFormat('ccc d LLL yyyy HH:mm ZZZZ')} (${at.zoneName})`;
 }
 
-function describeOutcome(o: RunOutcome): string {
-  const at = DateTime.fromISO(o.scheduledFor, { setZone: true });
+function describeOutcome(o: RunOutcome, zone: string | undefined): string {
+  const scheduled = DateTime.fromISO(o.scheduledFor, { setZone: true });
+  const at = zone ? scheduled.setZone(zone) : scheduled;
   const when = `${at.toFormat('ccc d LLL yyyy HH:mm')} (${at.zoneName ?? 'UTC'})`;
   const tries = o.attempts > 1 ? ` after ${o.attempts} attempts` : '';
   switch (o.status) {

@@ -86,7 +86,9 @@ export function registerDigest(program: Command): void {
     .description('post every scheduled digest that is due now, exactly once')
     .option('--now <ISO-8601>', 'the instant to run at (default: now)')
     .option('--json', 'print the results as JSON')
-    .action(async (opts: { now?: string; json?: boolean }) => {
+    .action(async (_opts: unknown, cmd: Command) => {
+      // `--json` is also an option of `digest`: read it from either.
+      const opts = cmd.optsWithGlobals<{ now?: string; json?: boolean }>();
       const now = opts.now ? DateTime.fromISO(opts.now, { setZone: true }) : DateTime.now();
       if (!now.isValid) program.error(`newsbot: --now "${opts.now}" is not an ISO-8601 instant`);
       const results = await withServices((services, config) =>

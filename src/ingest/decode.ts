@@ -49,7 +49,10 @@ function assertText(bytes: Uint8Array): void {
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
     if (b === 0) throw new BinaryContentError('contains NUL bytes');
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) || b === 0x7f)
+    if (
+      (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) ||
+      b === 0x7f
+    )
       control++;
   }
   if (n > 0 && control / n > MAX_CONTROL_RATIO) {
@@ -67,7 +70,10 @@ function bomEncoding(bytes: Uint8Array): string | undefined {
 /** A charset label as the decoder should use it, or undefined when unknown/unsupported. */
 export function normaliseCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const name = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const name = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!name) return undefined;
   // WHATWG Encoding: these labels all mean windows-1252 in practice.
   if (/^(iso-?8859-1|latin-?1|l1|us-ascii|ascii|iso_8859-1(:1987)?|cp819|ibm819)$/.test(name))

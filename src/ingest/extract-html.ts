@@ -33,6 +33,15 @@ export class NoArticleError extends Error {
 /** Fewer words than this in the body is not an article (a login wall, an index page, an error). */
 const MIN_ARTICLE_WORDS = 30;
 
+/** JSON-LD articleBody as paragraphs; sentences glued without a space ("moons.The") are split. */
+function bodyParagraphs(articleBody: string): string[] {
+  return articleBody
+    .split(/\n\s*\n|\r?\n/)
+    .flatMap((p) => p.split(/(?<=\p{Ll}[.!?]["”’]?)(?=[\p{Lu}“"])/u))
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
 function wordCount(paragraphs: readonly string[]): number {
   return paragraphs.reduce((n, p) => n + (p.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
 }
@@ -42,7 +51,7 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedPage {
   const { articleBody, ...meta } = extractMetadata(doc, pageUrl);
   let paragraphs = extractBody(doc, meta.title);
   if (articleBody && wordCount([articleBody]) > 2 * wordCount(paragraphs)) {
-    paragraphs = articleBody.split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean);
+    paragraphs = bodyParagraphs(articleBody);
   }
   if (paragraphs.length === 0) throw new NoArticleError();
   if (wordCount(paragraphs) < MIN_ARTICLE_WORDS) {

@@ -24,14 +24,16 @@ const YEAR_TIME = new RegExp(
 );
 /** Phrases that place a sentence in the past. */
 const PAST_PHRASES =
-  /\b(?:years? ago|decades? ago|a decade ago|months ago|in the past|history|historic(?:al)?ly|historical|was founded|were founded|was established|was born|was created|was formed|formerly|previously|dating back|dates back|date back|for decades|decades-long|long-running|used to|the last time|first time since|since then|back then|in the wake of|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) years earlier)\b/gi;
-const WEAK_PHRASES = /\b(?:at the time|last year|last month|earlier this year|in recent years|since|ago|former|once|earlier)\b/gi;
+  /\b(?:years? ago|decades? ago|a decade ago|months ago|in the past|was founded|were founded|was established|was created|was formed|formerly|previously|dating back|dates back|date back|for decades|decades-long|long-running|the last time|first time since|since then|back then|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) years earlier)\b/gi;
+/** Cues that need company: "history" is also "the biggest in history", "since" also "since Monday". */
+const WEAK_PHRASES =
+  /\b(?:history|historic(?:al)?ly|historical|at the time|last year|last month|earlier this year|in recent years|since|ago|former|once|earlier)\b/gi;
 /** Past perfect: "had been", "had signed", "had long opposed". */
 const PAST_PERFECT =
   /\b(?:had|'d)\s+(?:(?:previously|already|long|never|once|earlier|just|also|not)\s+)?(?:been|[a-z]+ed|made|done|taken|given|seen|known|gone|become|begun|won|lost|left|held|led|said|told|fought|spent|sold|built|brought|thought|sent|set|kept|paid|met|put|run|shown|written|grown|risen|fallen|struck|hit|broken|chosen|driven|drawn|fled|found|got|gotten|heard|hidden|laid|meant|overthrown|ridden|rung|sat|shot|spoken|stood|stolen|sworn|swum|taught|thrown|understood|withdrawn|woken|worn)\b/gi;
 /** What is happening now: the news itself. */
 const NEWS_TIME =
-  /\b(?:today|tonight|this week|this month|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s|(?:will|would) (?:be|have)|announced|is expected)\b/i;
+  /\b(?:today|tonight|this week|this weekend|this month|yesterday|next week|in the coming (?:days|weeks|months)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s| night| morning| afternoon| evening)|will (?:be|have)|would be|announced|is expected|(?:is|are) (?:now )?[a-z]+ing)\b/i;
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -40,12 +42,21 @@ function count(re: RegExp, text: string): number {
   return n;
 }
 
+/** How many different cues of `re` the text holds ("since ... since" counts once). */
+function distinct(re: RegExp, text: string): number {
+  return new Set(Array.from(text.matchAll(re), (m) => m[0].toLowerCase())).size;
+}
+
 /** Years written as times in `text` (decades flagged). */
 function timeYears(text: string): { year: number; decade: boolean }[] {
   const out: { year: number; decade: boolean }[] = [];
   YEAR_TIME.lastIndex = 0;
   for (let m = YEAR_TIME.exec(text); m !== null; m = YEAR_TIME.exec(text)) {
-    out.push(m[1] === undefined ? { year: Number(m[2]), decade: false } : { year: Number(m[1]), decade: true });
+    out.push(
+      m[1] === undefined
+        ? { year: Number(m[2]), decade: false }
+        : { year: Number(m[1]), decade: true },
+    );
   }
   return out;
 }
@@ -56,7 +67,8 @@ function referenceYear(sentences: readonly string[], publishedAt?: string): numb
   if (Number.isFinite(published)) return published;
   let latest = 0;
   for (const s of sentences) {
-    for (const m of s.matchAll(/\b(?:1[89]\d\d|20\d\d)\b/g)) latest = Math.max(latest, Number(m[0]));
+    for (const m of s.matchAll(/\b(?:1[89]\d\d|20\d\d)\b/g))
+      latest = Math.max(latest, Number(m[0]));
   }
   return latest;
 }
@@ -68,12 +80,14 @@ export function findBackground({ sentences, publishedAt }: BackgroundInput): Sen
   sentences.forEach((text, index) => {
     if (index === 0 || /^["“‘]/.test(text)) return;
     const years = timeYears(text);
-    const pastYear = years.some((y) => y.year < reference || (y.decade && y.year + 10 <= reference));
-    let strong = count(YEAR_RANGE, text) + count(PAST_PHRASES, text) + (pastYear ? 1 : 0);
-    const weak = count(WEAK_PHRASES, text) + count(PAST_PERFECT, text);
-    // A sentence about today with a passing "since" or "had" is news, not background.
-    if (NEWS_TIME.test(text) && !pastYear && count(YEAR_RANGE, text) === 0) strong = 0;
-    if (strong > 0 || (weak >= 2 && !NEWS_TIME.test(text))) out.push({ text, index });
+    const pastYear = years.some(
+      (y) => y.year < reference || (y.decade && y.year + 10 <= reference),
+    );
+    // A sentence about this week's events is news, whatever history it mentions in passing.
+    if (NEWS_TIME.test(text)) return;
+    const strong = count(YEAR_RANGE, text) + count(PAST_PHRASES, text) + (pastYear ? 1 : 0);
+    const weak = distinct(WEAK_PHRASES, text) + Math.min(1, count(PAST_PERFECT, text));
+    if (strong > 0 || weak >= 2) out.push({ text, index });
   });
   return out;
 }

@@ -33,9 +33,21 @@ interface Mention {
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'to', 'in', 'on', 'at', 'a', 'an']);
 /** Party or status words written before a name without being part of it. */
-const LEADING_ADJECTIVES = new Set(['republican', 'democrat', 'democratic', 'former', 'gop', 'then', 'late']);
+const LEADING_ADJECTIVES = new Set([
+  'republican',
+  'democrat',
+  'democratic',
+  'former',
+  'gop',
+  'then',
+  'late',
+]);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'to', 'with', 'on', 'from']);
-const APPOSITIVE_END = new Set([',', '.', ';', '–', '—', ')', ':', '!', '?']);
+const APPOSITIVE_END = new Set([',', '.', ';', '-', '–', '—', '(', ')', ':', '!', '?']);
+/** Words that open a relative clause: a description ends before them. */
+const RELATIVE = new Set(['that', 'which', 'whose', 'where', 'when']);
+/** Words between a name and a place ("McConnell of Kentucky"). */
+const PLACE_PREPOSITIONS = new Set(['of', 'from', 'in', 'at', 'to', 'near']);
 const MAX_DESCRIPTION = 12;
 const MAX_PREFIX = 8;
 const WHO_VERBS: ReadonlyMap<string, string> = new Map([
@@ -80,17 +92,23 @@ function titleCase(tokens: readonly Token[], from: number, to: number): string {
     const t = tokens[k];
     if (t === undefined) continue;
     parts.push(
-      t.cap || SMALL_WORDS.has(t.lower) ? t.text : (t.text[0] ?? '').toUpperCase() + t.text.slice(1),
+      t.cap || SMALL_WORDS.has(t.lower)
+        ? t.text
+        : (t.text[0] ?? '').toUpperCase() + t.text.slice(1),
     );
   }
   return parts.join(' ');
 }
 
 /** Role words written in front of a run ("elite commander", "Trump’s campaign manager"). */
-function prefixDescription(tokens: readonly Token[], runStart: number): number {
+function prefixDescription(tokens: readonly Token[], runStart: number, titled: boolean): number {
   const before = tokens[runStart - 1];
-  if (before === undefined || !isRoleWord(before.lower)) return runStart;
-  let k = runStart - 1;
+  if (before === undefined) return runStart;
+  // A role right before the run ("elite commander Qasem Soleimani"), or modifiers before a
+  // title inside it ("Tulsa police Chief Chuck Jordan").
+  if (before.possessive) return runStart;
+  if (!isRoleWord(before.lower) && !(titled && isRoleModifier(before.lower))) return runStart;
+  let k = runStart;
   while (k > 0 && runStart - k < MAX_PREFIX) {
     const t = tokens[k - 1];
     if (t === undefined) break;
@@ -103,11 +121,19 @@ function prefixDescription(tokens: readonly Token[], runStart: number): number {
     if (!fits) break;
     k--;
   }
+  while (k < runStart && tokens[k]?.lower === 'of') k++;
   return k;
 }
 
 /** ", the Iraqi prime minister," / "– commander of Iran’s elite Quds Force" after a name. */
-function appositive(tokens: readonly Token[], end: number): string | null {
+function appositive(tokens: readonly Token[], runEnd: number): string | null {
+  let end = runEnd;
+  // "Rep. Jim Clyburn (D-S.C.), the assistant leader": past the parenthesis.
+  if (tokens[end]?.text === '(') {
+    let close = end + 1;
+    while (close < tokens.length && close - end < 8 && tokens[close]?.text !== ')') close++;
+    if (tokens[close]?.text === ')') end = close + 1;
+  }
   const comma = tokens[end];
   if (comma === undefined || !/^[,–—(]$/.test(comma.text)) return null;
   let k = end + 1;
@@ -124,10 +150,18 @@ function appositive(tokens: readonly Token[], end: number): string | null {
     if (t.lower === 'who' || t.lower === 'and' || isSpeechVerb(t.lower)) return null;
     if (phase === 'modifiers') {
       if (isRoleWord(t.lower) && !t.possessive) phase = 'role';
-      else if (!(t.cap || isRoleModifier(t.lower) || t.possessive || (t.lower === 'of' && k > from))) return null;
+      else if (!(
+        t.cap ||
+        isRoleModifier(t.lower) ||
+        t.possessive ||
+        (t.lower === 'of' && k > from)
+      ))
+        return null;
     } else if (phase === 'role') {
       if (PREPOSITIONS.has(t.lower)) phase = 'phrase';
       else if (!isRoleWord(t.lower)) return null;
+    } else if (RELATIVE.has(t.lower)) {
+      return titleCase(tokens, from, k);
     }
     k++;
   }
@@ -152,7 +186,11 @@ function speaks(tokens: readonly Token[], start: number, end: number): boolean {
   const after = tokens[end];
   const after2 = tokens[end + 1];
   if (after !== undefined && SPEECH_FINITE.has(after.lower)) return true;
-  if (after2 !== undefined && /^(also|has|had|later|then)$/.test(after?.lower ?? '') && SPEECH_FINITE.has(after2.lower))
+  if (
+    after2 !== undefined &&
+    /^(also|has|had|later|then)$/.test(after?.lower ?? '') &&
+    SPEECH_FINITE.has(after2.lower)
+  )
     return true;
   const before = tokens[start - 1];
   if (before === undefined) return false;
@@ -175,39 +213,64 @@ function sentenceMentions(sentence: string): Mention[] {
   const tokens = tokenize(sentence);
   const out: Mention[] = [];
   for (const [runStart, runEndRaw] of nameRuns(tokens)) {
+    // Headlines in capitals ("DOCTORS DON’T WANT") are not names; acronyms are.
+    if (
+      runEndRaw - runStart > 1 &&
+      !tokens.slice(runStart, runEndRaw).some((t) => /\p{Ll}/u.test(t.text))
+    )
+      continue;
     let runEnd = runEndRaw;
     // "Department of Justice", "Bank of England".
     const of = tokens[runEnd];
     const nextTok = tokens[runEnd + 1];
-    if (of?.lower === 'of' && nextTok !== undefined && isNameToken(nextTok) && isOrgWord(tokens[runEnd - 1]?.lower ?? '')) {
+    if (
+      of?.lower === 'of' &&
+      nextTok !== undefined &&
+      isNameToken(nextTok) &&
+      isOrgWord(tokens[runEnd - 1]?.lower ?? '')
+    ) {
       const tail = nameRuns(tokens, runEnd + 1)[0];
       if (tail !== undefined && tail[0] === runEnd + 1) runEnd = tail[1];
     }
     const split = splitRun(tokens, runStart, runEnd);
     let nameStart = split.nameStart;
-    while (
-      nameStart < runEnd - 2 &&
-      LEADING_ADJECTIVES.has(tokens[nameStart]?.lower ?? '')
-    ) {
+    while (nameStart < runEnd - 2 && LEADING_ADJECTIVES.has(tokens[nameStart]?.lower ?? '')) {
       nameStart++;
     }
-    if (nameStart >= runEnd) continue;
+    if (
+      nameStart >= runEnd ||
+      isRoleWord(tokens[runEnd - 1]?.lower ?? '') ||
+      HONORIFICS.has(tokens[runEnd - 1]?.lower ?? '')
+    )
+      continue;
     const name = nameText(tokens, nameStart, runEnd);
     const kind = classify(tokens, nameStart, runEnd);
-    const prefixStart = prefixDescription(tokens, runStart);
+    const prefixStart = prefixDescription(tokens, runStart, split.title.length > 0);
     const titled = prefixStart < runStart || split.title.length > 0;
     const before = titled ? words(tokens, prefixStart, runStart) : '';
     const title = [before, split.title.join(' ')].filter((s) => s !== '').join(' ');
-    const after = kind === 'organisation' ? null : appositive(tokens, runEnd);
+    // "Mitch McConnell of Kentucky, the majority leader": the appositive is not Kentucky's.
+    const beforeName = tokens[runStart - 2];
+    const placeLike =
+      PLACE_PREPOSITIONS.has(tokens[runStart - 1]?.lower ?? '') &&
+      beforeName !== undefined &&
+      isNameToken(beforeName);
+    const after = kind === 'organisation' || placeLike ? null : appositive(tokens, runEnd);
     const honorific = HONORIFICS.has(tokens[runStart]?.lower ?? '');
     const candidates = [title, after ?? ''].filter((d) => d !== '');
-    const description = candidates.reduce<string | null>((best, d) => (longer(d, best) ? d : best), null);
+    const description = candidates.reduce<string | null>(
+      (best, d) => (longer(d, best) ? d : best),
+      null,
+    );
     out.push({
       name,
       kind,
-      description: kind === 'organisation' && description !== null && !titled ? null : description,
+      description: kind === 'organisation' ? null : description,
       // A lone word next to "said" may be a capital city ("Washington said"): not enough alone.
-      personal: honorific || description !== null || (runEnd - nameStart > 1 && speaks(tokens, runStart, runEnd)),
+      personal:
+        honorific ||
+        description !== null ||
+        (runEnd - nameStart > 1 && speaks(tokens, runStart, runEnd)),
     });
   }
   return out;
@@ -261,7 +324,15 @@ export function findEntities(sentences: string[]): Entity[] {
     if (g.kind !== 'organisation' && g.name.includes(' ')) {
       const key = surnameKey(g.name);
       const known = full.get(key);
-      if (known === undefined || g.mentions > known.mentions) full.set(key, g);
+      // The longest spelling ("Ildefonso Guajardo Villarreal"), else the most mentioned.
+      const better =
+        known === undefined ||
+        (g.name.endsWith(` ${known.name}`)
+          ? true
+          : known.name.endsWith(` ${g.name}`)
+            ? false
+            : g.mentions > known.mentions);
+      if (better) full.set(key, g);
     }
   }
   const acronyms = new Map<string, Group>();
@@ -269,10 +340,12 @@ export function findEntities(sentences: string[]): Entity[] {
     if (g.kind === 'organisation' && g.name.includes(' ')) acronyms.set(initials(g.name), g);
   }
   for (const [name, g] of groups) {
+    const fullName = full.get(surnameKey(name));
+    // A multi-word name merges only into a longer spelling of itself.
     const target = name.includes(' ')
-      ? g.kind === 'organisation'
+      ? g.kind === 'organisation' || fullName === undefined || !fullName.name.endsWith(` ${name}`)
         ? undefined
-        : full.get(surnameKey(name))
+        : fullName
       : g.kind === 'organisation'
         ? acronyms.get(name)
         : full.get(surnameKey(name));
@@ -289,13 +362,25 @@ export function findEntities(sentences: string[]): Entity[] {
     const multi = g.name.includes(' ');
     if (g.kind === 'organisation') {
       if (g.mentions >= 2 || g.description !== null) {
-        out.push({ name: g.name, kind: 'organisation', description: g.description, mentions: g.mentions, first: g.first });
+        out.push({
+          name: g.name,
+          kind: 'organisation',
+          description: g.description,
+          mentions: g.mentions,
+          first: g.first,
+        });
       }
       continue;
     }
     // A person: described or quoted, or a full name also used on its own by surname.
     if (g.personal || (multi && g.shortUses > 0)) {
-      out.push({ name: g.name, kind: 'person', description: g.description, mentions: g.mentions, first: g.first });
+      out.push({
+        name: g.name,
+        kind: 'person',
+        description: g.description,
+        mentions: g.mentions,
+        first: g.first,
+      });
     }
   }
   out.sort((a, b) => b.mentions - a.mentions || a.first - b.first);

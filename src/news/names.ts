@@ -21,7 +21,7 @@ export interface Token {
  * Words (letters/digits joined by apostrophes, hyphens or inner dots, with a trailing dot kept
  * for abbreviations) or single non-space characters. No nested quantifiers: linear time.
  */
-const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?|\S/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|\S/gu;
 
 /** Abbreviations whose trailing period belongs to the word. */
 const ABBREVIATIONS = new Set(
@@ -32,7 +32,8 @@ const ABBREVIATIONS = new Set(
 );
 
 const POSSESSIVE = /['’]s$/;
-const NAME_PARTICLE = /^(?:al|el|ad|as|ash|at|bin|ibn|abu|de|del|della|der|van|von|da|di|du|la|le|dos|das|ben|mac)$/;
+const NAME_PARTICLE =
+  /^(?:al|el|ad|as|ash|at|bin|ibn|abu|de|del|della|der|van|von|da|di|du|la|le|dos|das|ben|mac)$/;
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at)-\p{Lu}/u;
 
 function isCapital(ch: string): boolean {
@@ -116,7 +117,7 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(
     'author host anchor owner coach captain singer actor actress star producer writer ' +
     'investor billionaire businessman businesswoman activist campaigner researcher scientist ' +
     'doctor expert sheriff prosecutor rabbi imam bishop cardinal emir sultan sheikh colonel ' +
-    'col. lieutenant lt. sergeant sgt. admiral boss partner fellow president-elect ' +
+    'col. lieutenant lt. sergeant sgt. admiral boss partner president-elect ' +
     'director-general secretary-general vice-president mp mep pollster consultant ' +
     'commissioner administrator superintendent inspector detective chairperson treasurer ' +
     'dean rector principal counsel deputy negotiator militant councillor councilman ' +
@@ -167,7 +168,9 @@ const FEMALE_ROLES = new Set(
     ' ',
   ),
 );
-const MALE_ROLES = new Set('spokesman chairman congressman king prince businessman councilman emperor'.split(' '));
+const MALE_ROLES = new Set(
+  'spokesman chairman congressman king prince businessman councilman emperor'.split(' '),
+);
 
 /** Canonical form of a role word ("PM" → "prime minister"). */
 export function canonicalRole(word: string): string {
@@ -180,7 +183,14 @@ export function isRoleWord(lower: string): boolean {
 }
 
 export function isRoleModifier(lower: string): boolean {
-  return ROLE_MODIFIERS.has(lower);
+  if (ROLE_MODIFIERS.has(lower)) return true;
+  // "vice-presidential", "co-founding": compounds of modifiers and roles.
+  return (
+    lower.includes('-') &&
+    lower
+      .split('-')
+      .every((part) => ROLE_MODIFIERS.has(part) || ROLE_WORDS.has(part) || part === 'co')
+  );
 }
 
 /** Gender a role word implies, if any. */
@@ -235,7 +245,11 @@ export function isNameParticle(token: Token): boolean {
 }
 
 /** Maximal capitalised runs: [start, end) token index pairs; a possessive ends a run. */
-export function nameRuns(tokens: readonly Token[], from = 0, to = tokens.length): [number, number][] {
+export function nameRuns(
+  tokens: readonly Token[],
+  from = 0,
+  to = tokens.length,
+): [number, number][] {
   const runs: [number, number][] = [];
   let i = from;
   while (i < to) {

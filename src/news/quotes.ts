@@ -77,7 +77,19 @@ const SKIPPABLE = new Set(
     'famously bluntly openly explicitly told once even still already not never never-the-less'
   ).split(' '),
 );
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'one', 'another']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'his',
+  'her',
+  'its',
+  'their',
+  'one',
+  'another',
+]);
 /** Words that open a sentence with a phrase before its subject ("Following the talks, ..."). */
 const LEADERS = new Set(
   (
@@ -87,9 +99,37 @@ const LEADERS = new Set(
   ).split(' '),
 );
 /** Marks before a short quote that make it a term, not speech: "the so-called “snapback”". */
-const TERM_MARKERS = new Set(['so-called', 'called', 'dubbed', 'termed', 'term', 'word', 'phrase', 'slogan', 'label', 'nicknamed', 'known']);
+const TERM_MARKERS = new Set([
+  'so-called',
+  'called',
+  'dubbed',
+  'termed',
+  'term',
+  'word',
+  'phrase',
+  'slogan',
+  'label',
+  'nicknamed',
+  'known',
+]);
 const SHORT_QUOTE_WORDS = 3;
-const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'by', 'from', 'with', 'is', 'or']);
+const TITLE_SMALL_WORDS = new Set([
+  'of',
+  'the',
+  'and',
+  'a',
+  'an',
+  'in',
+  'on',
+  'for',
+  'to',
+  'at',
+  'by',
+  'from',
+  'with',
+  'is',
+  'or',
+]);
 const MAX_NP = 12;
 /** How many earlier speakers or mentions an antecedent search looks at. */
 const LOOKBACK = 200;
@@ -98,7 +138,10 @@ function hasLetter(t: Token): boolean {
   return /\p{L}/u.test(t.text);
 }
 
-function buildParagraphs(sentences: readonly string[], paragraphOf: readonly number[]): Paragraph[] {
+function buildParagraphs(
+  sentences: readonly string[],
+  paragraphOf: readonly number[],
+): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let base = 0;
   sentences.forEach((s, i) => {
@@ -177,7 +220,10 @@ function wordCount(para: Paragraph, span: Span): number {
 /** A scare quote or a title: a short term, or Title Case words, that nobody is quoted saying. */
 function isTerm(para: Paragraph, span: Span): boolean {
   const before = para.tokens[span.open - 1];
-  if (before !== undefined && (before.lower === 'so-called' || (TERM_MARKERS.has(before.lower) && span.close - span.open < 6))) {
+  if (
+    before !== undefined &&
+    (before.lower === 'so-called' || (TERM_MARKERS.has(before.lower) && span.close - span.open < 6))
+  ) {
     return true;
   }
   const n = wordCount(para, span);
@@ -187,7 +233,8 @@ function isTerm(para: Paragraph, span: Span): boolean {
   if (n === SHORT_QUOTE_WORDS && !ownPunctuation) {
     // "a “weapons of mass destruction” claim": a term used as a modifier.
     const after = para.tokens[span.close + 1];
-    const modifier = after !== undefined && /^\p{Ll}/u.test(after.text) && !isSpeechVerb(after.lower);
+    const modifier =
+      after !== undefined && /^\p{Ll}/u.test(after.text) && !isSpeechVerb(after.lower);
     if (before !== undefined && DETERMINERS.has(before.lower) && modifier) return true;
   }
   // Title Case: the name of a programme, book or slogan ("Meet the Press.", "Fox News Sunday").
@@ -275,11 +322,21 @@ class Resolver {
         const t = tokens[v];
         if (t === undefined || !SPEECH_FINITE.has(t.lower) || insideQuote(p, v)) continue;
         let floor = v;
-        while (floor > 0 && para.sentence[floor - 1] === para.sentence[v] && !insideQuote(p, floor - 1)) floor--;
+        while (
+          floor > 0 &&
+          para.sentence[floor - 1] === para.sentence[v] &&
+          !insideQuote(p, floor - 1)
+        )
+          floor--;
         let phrase = subjectBefore(tokens, v, floor, this);
         if (phrase === null && (insideQuote(p, v - 1) || tokens[v - 1]?.text === ',')) {
           let end = v + 1;
-          while (end < tokens.length && end - v < MAX_NP && !/^[,.;:“”"]$/.test(tokens[end]?.text ?? '.')) end++;
+          while (
+            end < tokens.length &&
+            end - v < MAX_NP &&
+            !/^[,.;:“”"]$/.test(tokens[end]?.text ?? '.')
+          )
+            end++;
           phrase = phraseAt(tokens, v + 1, end, this);
         }
         if (phrase === null || phrase.kind === 'pronoun') continue;
@@ -330,7 +387,12 @@ class Resolver {
     const pronounAt: { pos: number; g: 'm' | 'f' }[] = [];
     this.paragraphs.forEach((para, p) => {
       para.tokens.forEach((t) => {
-        const g = t.lower === 'he' || t.lower === 'his' || t.lower === 'him' ? 'm' : t.lower === 'she' || t.lower === 'her' ? 'f' : null;
+        const g =
+          t.lower === 'he' || t.lower === 'his' || t.lower === 'him'
+            ? 'm'
+            : t.lower === 'she' || t.lower === 'her'
+              ? 'f'
+              : null;
         if (g !== null) pronounAt.push({ pos: para.base + t.start, g });
       });
       void p;
@@ -362,7 +424,10 @@ class Resolver {
   }
 
   /** The role phrase ending with the role word at `k`: "the Iraqi PM", "a spokesman". */
-  rolePhraseEndingAt(tokens: readonly Token[], k: number): Extract<Phrase, { kind: 'role' }> | null {
+  rolePhraseEndingAt(
+    tokens: readonly Token[],
+    k: number,
+  ): Extract<Phrase, { kind: 'role' }> | null {
     const words: string[] = [];
     let j = k;
     while (j >= 0 && k - j < 6) {
@@ -386,11 +451,7 @@ class Resolver {
     let best: { name: string; score: number } | null = null;
     for (const e of this.entities) {
       if (e.kind !== 'person' || e.description === null) continue;
-      const desc = ` ${e.description
-        .toLowerCase()
-        .split(/\s+/)
-        .map(canonicalRole)
-        .join(' ')} `;
+      const desc = ` ${e.description.toLowerCase().split(/\s+/).map(canonicalRole).join(' ')} `;
       if (!heads.every((h) => desc.includes(` ${h} `))) continue;
       let score = 1 + modifiers.filter((m) => desc.includes(` ${m} `)).length;
       const last = this.lastMentionBefore(e.name, pos);
@@ -444,7 +505,8 @@ class Resolver {
       case 'role': {
         const byRole = this.byRole(phrase.words, pos);
         if (byRole !== null) return byRole;
-        if (phrase.inner !== null) return this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
+        if (phrase.inner !== null)
+          return this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
         return phrase.definite ? this.lastSpeaker(pos) : null;
       }
     }
@@ -468,7 +530,12 @@ function runAround(tokens: readonly Token[], k: number): [number, number] {
   let a = k;
   while (a > 0) {
     const t = tokens[a - 1];
-    if (t === undefined || !(isNameToken(t) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|la|le)$/.test(t.lower)) || t.possessive) break;
+    if (
+      t === undefined ||
+      !(isNameToken(t) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|la|le)$/.test(t.lower)) ||
+      t.possessive
+    )
+      break;
     a--;
   }
   let b = k + 1;
@@ -491,13 +558,23 @@ function namePhrase(tokens: readonly Token[], a: number, b: number): Phrase {
     return { kind: 'role', words, definite: true, inner: null };
   }
   if (split.nameStart >= b) {
-    return { kind: 'role', words: split.title.map((w) => w.toLowerCase()), definite: true, inner: null };
+    return {
+      kind: 'role',
+      words: split.title.map((w) => w.toLowerCase()),
+      definite: true,
+      inner: null,
+    };
   }
   return { kind: 'name', name: nameText(tokens, split.nameStart, b), gender: split.gender };
 }
 
 /** The noun phrase that starts at `k` ("the Iraqi PM", "Khamenei", "he"), up to `end`. */
-function phraseAt(tokens: readonly Token[], k: number, end: number, resolver: Resolver): Phrase | null {
+function phraseAt(
+  tokens: readonly Token[],
+  k: number,
+  end: number,
+  resolver: Resolver,
+): Phrase | null {
   const t = tokens[k];
   if (t === undefined || k >= end) return null;
   if (PRONOUN_GENDER.has(t.lower) && !t.cap) return { kind: 'pronoun', word: t.lower };
@@ -512,7 +589,8 @@ function phraseAt(tokens: readonly Token[], k: number, end: number, resolver: Re
       if (u === undefined || /^[,.;:–—]$/.test(u.text)) break;
       if (isNameToken(u) && !isRoleModifier(u.lower) && !isRoleWord(u.lower)) {
         const [a, b] = runAround(tokens, j);
-        if (!u.possessive && tokens[b - 1]?.possessive !== true) return namePhrase(tokens, Math.max(a, j), Math.min(b, end));
+        if (!u.possessive && tokens[b - 1]?.possessive !== true)
+          return namePhrase(tokens, Math.max(a, j), Math.min(b, end));
       }
       if (isRoleWord(u.lower)) {
         const phrase = resolver.rolePhraseEndingAt(tokens, j);
@@ -535,7 +613,12 @@ function phraseAt(tokens: readonly Token[], k: number, end: number, resolver: Re
 }
 
 /** The subject ending just before token `v` (a speech verb), skipping adverbs and appositives. */
-function subjectBefore(tokens: readonly Token[], v: number, floor: number, resolver: Resolver): Phrase | null {
+function subjectBefore(
+  tokens: readonly Token[],
+  v: number,
+  floor: number,
+  resolver: Resolver,
+): Phrase | null {
   let k = v - 1;
   while (k >= floor && SKIPPABLE.has(tokens[k]?.lower ?? '')) k--;
   if (tokens[k]?.text === ',') {
@@ -572,7 +655,12 @@ function subjectBefore(tokens: readonly Token[], v: number, floor: number, resol
 }
 
 /** The clause subject of the sentence holding token `k`: its first noun phrase. */
-function sentenceSubject(para: Paragraph, k: number, resolver: Resolver, wholeSentence = false): Phrase | null {
+function sentenceSubject(
+  para: Paragraph,
+  k: number,
+  resolver: Resolver,
+  wholeSentence = false,
+): Phrase | null {
   const s = para.sentence[k];
   let start = k;
   while (start > 0 && para.sentence[start - 1] === s) start--;
@@ -582,7 +670,7 @@ function sentenceSubject(para: Paragraph, k: number, resolver: Resolver, wholeSe
   }
   let j = start;
   if (OPEN_ONLY.has(para.tokens[j]?.text ?? '') || para.tokens[j]?.text === '"') return null;
-  while (j < k && /^[‘’(\[]$/.test(para.tokens[j]?.text ?? '')) j++;
+  while (j < k && /^[‘’([]$/.test(para.tokens[j]?.text ?? '')) j++;
   if (LEADERS.has(para.tokens[j]?.lower ?? '')) {
     let c = j;
     while (c < k && para.tokens[c]?.text !== ',') c++;
@@ -608,7 +696,8 @@ function cueAfter(para: Paragraph, span: Span, resolver: Resolver): Cue | null {
   let end = k;
   while (end < tokens.length && para.sentence[end] === s && end - k < MAX_NP + 4) {
     const t = tokens[end];
-    if (t === undefined || t.text === '“' || t.text === '"' || t.text === '.' || t.text === ';') break;
+    if (t === undefined || t.text === '“' || t.text === '"' || t.text === '.' || t.text === ';')
+      break;
     end++;
   }
   while (k < end && /^[,–—-]$/.test(tokens[k]?.text ?? '')) k++;
@@ -646,7 +735,8 @@ function cueBefore(para: Paragraph, span: Span, floor: number, resolver: Resolve
       return { phrase: phraseAt(tokens, v + 1, span.open, resolver), pos };
     }
     if (SPEECH_FINITE.has(t.lower)) {
-      const phrase = subjectBefore(tokens, v, floor, resolver) ?? phraseAt(tokens, v + 1, span.open, resolver);
+      const phrase =
+        subjectBefore(tokens, v, floor, resolver) ?? phraseAt(tokens, v + 1, span.open, resolver);
       if (phrase !== null) return { phrase, pos };
       return { phrase: sentenceSubject(para, v, resolver), pos, continued: true };
     }
@@ -666,7 +756,13 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
     const last = spansOf[p]?.at(-1);
     const next = spansOf[p + 1]?.[0];
     const para = paragraphs[p];
-    if (last !== undefined && next !== undefined && para !== undefined && last.close === para.tokens.length && next.open === 0) {
+    if (
+      last !== undefined &&
+      next !== undefined &&
+      para !== undefined &&
+      last.close === para.tokens.length &&
+      next.open === 0
+    ) {
       next.continues = true;
     }
   }
@@ -684,7 +780,8 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
     if (para === undefined) return;
     let prevClose = -1;
     let paraSpeaker: string | null = null;
-    let sentenceSpeaker: { sentence: number; name: string } | null = null;
+    let sentenceSpeaker: string | null = null;
+    let speakerSentence = -1;
     for (const span of spans) {
       const text = cleanText(sliceText(para, span));
       const floorSentence = para.sentence[span.open];
@@ -692,9 +789,11 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
       while (floor < span.open && para.sentence[floor] !== floorSentence) floor++;
       prevClose = span.close;
       const term = !span.continues && isTerm(para, span);
-      const cue = term ? null : (cueAfter(para, span, resolver) ?? cueBefore(para, span, floor, resolver));
+      const cue = term
+        ? null
+        : (cueAfter(para, span, resolver) ?? cueBefore(para, span, floor, resolver));
       const sentence = para.sentence[span.open] ?? 0;
-      const sameSentence = sentenceSpeaker?.sentence === sentence ? sentenceSpeaker.name : null;
+      const sameSentence: string | null = speakerSentence === sentence ? sentenceSpeaker : null;
       let speaker: string | null =
         cue?.continued === true && sameSentence !== null
           ? sameSentence
@@ -725,7 +824,8 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
       previous = { quote, para: p };
       if (speaker !== null) {
         paraSpeaker = speaker;
-        sentenceSpeaker = { sentence, name: speaker };
+        sentenceSpeaker = speaker;
+        speakerSentence = sentence;
         resolver.addSpeaker(para.base + (para.tokens[span.open]?.start ?? 0), speaker);
       }
     }

@@ -1,25 +1,33 @@
 /**
  * Extractive summarisation: rank every sentence of an article, best summary sentence first.
  *
- * Score = position-aware ("directed", PacSum-style) tf-idf centrality over the first
- * MAX_CENTRALITY sentences + a lead prior + similarity to the title, with penalties for
- * sentences that do not read as summary sentences (bylines, captions, questions, fragments).
- * The ranking is built greedily with redundancy control (trigram blocking), so any prefix of it
- * is a non-redundant summary. Cost is linear in the article plus O(MAX_CENTRALITY^2).
+ * The ranking opens with LEAD_SLOTS sentences chosen for a short summary: a lead prior, plus
+ * similarity to a real title, plus position-aware ("directed", PacSum-style) tf-idf centrality.
+ * The rest follow by TextRank centrality (what a longer summary adds). Both scores are
+ * multiplied by a quality factor (fragments, questions, captions) and selection is greedy with
+ * redundancy control (trigram blocking), so any prefix of the ranking is a non-redundant
+ * summary. Pairwise work is capped at the first MAX_CENTRALITY sentences: linear otherwise.
  */
 import type { SentenceRef, SummaryLength } from './article.js';
 import { terms, words } from './tokens.js';
 
-/** Only the first sentences take part in the pairwise centrality computation. */
+/** Only the first sentences take part in the pairwise centrality computations. */
 const MAX_CENTRALITY = 60;
-/** Edges below min + BETA * (max - min) of the similarity range are ignored (PacSum). */
+/** How many ranking slots go to the lead-aware score before centrality takes over. */
+const LEAD_SLOTS = 3;
+/** Directed centrality: edges below min + BETA * (max - min) of the similarities are ignored. */
 const BETA = 0.3;
-/** Weight of similarity to earlier sentences (negative: the lede introduces, others repeat). */
-const LAMBDA_BEFORE = -0.3;
+/** Directed centrality: weight of similarity to earlier (negative) and later sentences. */
+const LAMBDA_BEFORE = -2;
 const LAMBDA_AFTER = 1;
-const W_CENTRALITY = 1;
-const W_POSITION = 0.6;
-const W_TITLE = 0.3;
+/** Lead score = position prior + W_TITLE * title similarity + W_DIRECTED * directed centrality. */
+const W_TITLE = 1;
+const W_DIRECTED = 0.3;
+/** A sentence sharing more than this fraction of its word trigrams with the chosen is redundant. */
+const LEAD_REDUNDANCY = 0.2;
+const REDUNDANCY = 0.5;
+const DAMPING = 0.85;
+const PAGERANK_ITERATIONS = 30;
 
 interface SentenceFeatures {
   terms: string[];
@@ -68,8 +76,20 @@ function cosine(a: Vector, b: Vector): number {
   return dot;
 }
 
-/** Directed centrality of the first `vectors.length` sentences, scaled to [0, 1]. */
-function directedCentrality(vectors: Vector[]): number[] {
+function scaleToUnit(values: number[]): number[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const range = hi - lo;
+  return values.map((v) => (range > 0 ? (v - lo) / range : 0));
+}
+
+/** PacSum-style directed centrality from tf-idf cosine similarities, scaled to [0, 1]. */
+function directedCentrality(termLists: string[][]): number[] {
+  const vectors = tfidfVectors(termLists);
   const n = vectors.length;
   const sims: number[][] = vectors.map(() => new Array<number>(n).fill(0));
   let lo = Infinity;
@@ -87,24 +107,52 @@ function directedCentrality(vectors: Vector[]): number[] {
   const raw = sims.map((row, i) => {
     let score = 0;
     row.forEach((s, j) => {
-      if (j === i) return;
-      const edge = Math.max(0, s - threshold);
-      score += j < i ? LAMBDA_BEFORE * edge : LAMBDA_AFTER * edge;
+      if (j === i || s <= threshold) return;
+      score += (j < i ? LAMBDA_BEFORE : LAMBDA_AFTER) * (s - threshold);
     });
     return score;
   });
   return scaleToUnit(raw);
 }
 
-function scaleToUnit(values: number[]): number[] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+/**
+ * TextRank centrality (Mihalcea & Tarau): PageRank over shared-term similarity normalised by
+ * log sentence lengths; scaled to [0, 1].
+ */
+function textRank(termLists: string[][]): number[] {
+  const sets = termLists.map((list) => new Set(list));
+  const n = sets.length;
+  const weights: number[][] = sets.map(() => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    const a = sets[i] as Set<string>;
+    if (a.size < 2) continue;
+    for (let j = i + 1; j < n; j++) {
+      const b = sets[j] as Set<string>;
+      if (b.size < 2) continue;
+      let shared = 0;
+      for (const t of a) if (b.has(t)) shared++;
+      const w = shared / (Math.log(a.size) + Math.log(b.size));
+      (weights[i] as number[])[j] = w;
+      (weights[j] as number[])[i] = w;
+    }
   }
-  const range = hi - lo;
-  return values.map((v) => (range > 0 ? (v - lo) / range : 0));
+  const outSum = weights.map((row) => row.reduce((x, y) => x + y, 0));
+  let rank = new Array<number>(n).fill(1 / n);
+  for (let it = 0; it < PAGERANK_ITERATIONS; it++) {
+    const next = new Array<number>(n).fill((1 - DAMPING) / n);
+    for (let j = 0; j < n; j++) {
+      const out = outSum[j] ?? 0;
+      if (out === 0) continue;
+      const share = (DAMPING * (rank[j] ?? 0)) / out;
+      const row = weights[j] as number[];
+      for (let i = 0; i < n; i++) {
+        const w = row[i] ?? 0;
+        if (w > 0) next[i] = (next[i] ?? 0) + share * w;
+      }
+    }
+    rank = next;
+  }
+  return scaleToUnit(rank);
 }
 
 /** Fraction of the title's terms the sentence contains. */
@@ -115,23 +163,47 @@ function titleOverlap(titleTerms: Set<string>, sentenceTerms: string[]): number 
   return hits / titleTerms.size;
 }
 
-/** 1 for a good summary sentence, lower for fragments, questions, bylines and captions. */
+/** 1 for a good summary sentence, lower for fragments, questions, captions and run-ons. */
 function quality(sentence: string, f: SentenceFeatures): number {
   let q = 1;
   if (f.wordCount < 6) q *= 0.3;
-  else if (f.wordCount < 10) q *= 0.8;
-  if (f.wordCount > 60) q *= 0.7;
-  if (/\?["'\u201d\u2019]?$/.test(sentence)) q *= 0.5;
-  if (!/[.!?"'\u201d\u2019)]$/.test(sentence)) q *= 0.6;
-  if (/^(?:by|photo|image|picture|video|caption|click|read|follow|watch|see)\b/i.test(sentence)) {
+  else if (f.wordCount < 10) q *= 0.6;
+  if (/\?["'\u201d\u2019]?$/.test(sentence)) q *= 0.6;
+  if (/^(?:photo|image|picture|video|caption|click|read more|follow|watch)\b/i.test(sentence)) {
     q *= 0.4;
   }
   return q;
 }
 
+/** Appends to `chosen` the sentences of `order`, skipping redundant ones, until `limit`. */
+function selectNonRedundant(
+  order: number[],
+  limit: number,
+  maxOverlap: number,
+  feats: SentenceFeatures[],
+  state: { chosen: number[]; used: Set<number>; seen: Set<string> },
+): void {
+  for (const i of order) {
+    if (state.chosen.length >= limit) return;
+    if (state.used.has(i)) continue;
+    const tri = (feats[i] as SentenceFeatures).trigrams;
+    let overlap = 0;
+    for (const t of tri) if (state.seen.has(t)) overlap++;
+    if (tri.size > 0 && overlap / tri.size > maxOverlap) continue;
+    state.chosen.push(i);
+    state.used.add(i);
+    for (const t of tri) state.seen.add(t);
+  }
+}
+
+function byScore(scores: number[]): number[] {
+  return scores.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+}
+
 export interface RankInput {
   sentences: string[];
   paragraphOf: number[];
+  /** The headline; an inferred one (a prefix of the first sentence) adds nothing and is ignored. */
   title: string;
 }
 
@@ -140,39 +212,24 @@ export function rankSentences({ sentences, title }: RankInput): number[] {
   const n = sentences.length;
   if (n === 0) return [];
   const feats = sentences.map(features);
-  const head = Math.min(n, MAX_CENTRALITY);
-  const centrality = directedCentrality(tfidfVectors(feats.slice(0, head).map((f) => f.terms)));
-  const titleTerms = new Set(terms(title));
-  const scores = feats.map((f, i) => {
+  const headTerms = feats.slice(0, MAX_CENTRALITY).map((f) => f.terms);
+  const directed = directedCentrality(headTerms);
+  const central = textRank(headTerms);
+  const inferredTitle = title.trim() === '' || (sentences[0] ?? '').startsWith(title.trim());
+  const titleTerms = new Set(inferredTitle ? [] : terms(title));
+  const qualities = feats.map((f, i) => quality(sentences[i] ?? '', f));
+  const leadScores = feats.map((f, i) => {
     const position = 1 / Math.sqrt(1 + i);
-    const base =
-      W_CENTRALITY * (centrality[i] ?? 0) +
-      W_POSITION * position +
-      W_TITLE * titleOverlap(titleTerms, f.terms);
-    return base * quality(sentences[i] ?? '', f);
+    const score =
+      position + W_TITLE * titleOverlap(titleTerms, f.terms) + W_DIRECTED * (directed[i] ?? 0);
+    return score * (qualities[i] ?? 1);
   });
-  const byScore = scores.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
-  // Greedy selection with trigram blocking; blocked sentences follow, best first.
-  const chosen: number[] = [];
-  const blocked: number[] = [];
-  const seen = new Set<string>();
-  for (const i of byScore) {
-    const tri = (feats[i] as SentenceFeatures).trigrams;
-    let overlaps = false;
-    for (const t of tri) {
-      if (seen.has(t)) {
-        overlaps = true;
-        break;
-      }
-    }
-    if (overlaps) {
-      blocked.push(i);
-      continue;
-    }
-    chosen.push(i);
-    for (const t of tri) seen.add(t);
-  }
-  return chosen.concat(blocked);
+  const centralScores = feats.map((_, i) => (central[i] ?? 0) * (qualities[i] ?? 1));
+  const bodyOrder = byScore(centralScores);
+  const state = { chosen: [] as number[], used: new Set<number>(), seen: new Set<string>() };
+  selectNonRedundant(byScore(leadScores), LEAD_SLOTS, LEAD_REDUNDANCY, feats, state);
+  selectNonRedundant(bodyOrder, n, REDUNDANCY, feats, state);
+  return state.chosen.concat(bodyOrder.filter((i) => !state.used.has(i)));
 }
 
 /** Number of summary sentences for a named length, scaled to the article's length. */

@@ -17,13 +17,16 @@ describe('clusterStories on real articles', () => {
     expect(stories[0]!.length).toBeLessThanOrEqual(12);
   });
 
-  it('puts two outlets' reports of the Zimmerman gun auction in one story, apart from others', () => {
+  it('puts two outlets reporting the Zimmerman gun auction in one story, apart from others', () => {
     const zimmerman = [
       'huff-post_2016-05-12_george-zimmerman-auctioning-off-',
       'usa-today_2016-05-13_auction-of-gun-used-to-kill-tray',
     ];
     const others = rows.filter((r) => r.date.startsWith('2016-05-1') && !zimmerman.includes(r.doc));
-    const stories = clusterStories([...zimmerman.map((d) => article(d)), ...others.map((r) => storyArticle(r))]);
+    const stories = clusterStories([
+      ...zimmerman.map((d) => article(d)),
+      ...others.map((r) => storyArticle(r)),
+    ]);
     const story = stories.find((s) => s.includes(zimmerman[0]!))!;
     expect(story).toEqual(expect.arrayContaining(zimmerman));
     expect(story.length).toBeLessThanOrEqual(3);

@@ -50,7 +50,7 @@ describe('buildDigest', () => {
       .filter((r) => r.date.startsWith('2015-11'))
       .slice(0, 40)
       .map((r, i) => at(r.doc, 12, `bg${i}`));
-    const stories = buildDigest([...older, ...newer, ...background], { endMs: END, limit: 8 });
+    const stories = buildDigest([...older, ...newer, ...background], { endMs: END, limit: 100 });
     const rank = (ids: string[]) =>
       stories.findIndex((s) => ids.every((id) => s.articleIds.includes(id)));
     expect(rank(newer.map((a) => a.id))).toBeGreaterThanOrEqual(0);

@@ -50,6 +50,8 @@ export class DiscordStandIn {
   readonly commands = new Map<string, RegisteredCommand[]>();
   /** REST writes to application commands (PUT/POST/PATCH/DELETE). */
   commandWrites = 0;
+  /** The next this-many interaction callbacks are refused with 400 (as Discord does for a bad body). */
+  refuseCallbacks = 0;
   private readonly sockets = new Set<WebSocket>();
   private seq = 0;
   private waiters: Array<{
@@ -143,7 +145,13 @@ export class DiscordStandIn {
         },
       ];
     }
-    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(p)) return [204, undefined];
+    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(p)) {
+      if (this.refuseCallbacks > 0) {
+        this.refuseCallbacks--;
+        return [400, { message: 'Invalid Form Body', code: 50035 }];
+      }
+      return [204, undefined];
+    }
     const webhook = /^\/webhooks\/(\d+)\/[^/]+(\/messages\/(@original|\d+))?$/.exec(p);
     if (webhook) {
       if (r.method === 'DELETE') return [204, undefined];

@@ -5,7 +5,8 @@
  *   http(s) URL rewritten to `/ext/HOST/PATH` on this server (so nothing ever leaves the
  *   machine); ETag + Last-Modified, answering 304 to matching conditional requests.
  * - `/ext/www.theguardian.com/...`: full article pages (real pages from
- *   ../shared/data/article-extraction, one per distinct path); other `/ext/` paths are 404.
+ *   ../shared/data/article-extraction, one per distinct path, up to `pageLimit`); other
+ *   `/ext/` paths are 404.
  * - `/page/N`: article page N; `/slow` (answers after `slowMs`); `/huge` (6 MB);
  *   `/loop` (redirect loop); `/chain/N` (N redirects, then a page); `/error` (500);
  *   `/redirect?to=URL` (302 to URL); `/image` (image/png); `/gzip/NAME` (gzip-encoded feed);
@@ -37,8 +38,10 @@ const SERVED_CHARSET: Record<string, string> = { 'uolNoticias.rss': 'ISO-8859-1'
 export interface FixtureServerOptions {
   /** How long `/slow` waits before answering (default 30 s). */
   slowMs?: number;
-  /** Delay before every article page answer (to make a poll take a while). */
+  /** Delay before every `/page/` and `/ext/` answer (to make a poll take a while). */
   pageDelayMs?: number;
+  /** How many distinct `/ext/` article links get a page (default: all); the rest are 404. */
+  pageLimit?: number;
   /** Loopback address to listen on (default 127.0.0.1). */
   host?: string;
 }
@@ -133,10 +136,14 @@ export class FixtureServer {
     }
     if ((m = /^\/page\/(\d+)$/.exec(path))) return this.page(res, Number(m[1]));
     if ((m = /^\/ext\/([^/]+)(\/.*)$/.exec(path))) {
-      if (!PAGE_HOSTS.has(m[1]!)) return void res.writeHead(404).end('not found');
       const key = `${m[1]}${m[2]}`;
-      if (!this.pageOfPath.has(key)) this.pageOfPath.set(key, this.pageOfPath.size);
-      return this.page(res, this.pageOfPath.get(key)!);
+      const limit = this.options.pageLimit ?? Infinity;
+      if (PAGE_HOSTS.has(m[1]!) && !this.pageOfPath.has(key) && this.pageOfPath.size < limit)
+        this.pageOfPath.set(key, this.pageOfPath.size);
+      const n = this.pageOfPath.get(key);
+      if (n !== undefined) return this.page(res, n);
+      if (this.pageDelayMs) await new Promise((r) => setTimeout(r, this.pageDelayMs));
+      return void res.writeHead(404).end('not found');
     }
     if ((m = /^\/chain\/(\d+)$/.exec(path))) {
       const n = Number(m[1]);

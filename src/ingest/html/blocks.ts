@@ -1,8 +1,9 @@
 /**
  * The page as text blocks: one block per paragraph-like run of inline content, each tied to the
  * element that owns it (a <p>, <li>, heading, or the <div> whose loose text it is). A <br><br>
- * ends a block; a single <br> is a space.
+ * ends a block; a single <br> is a space. Elements that never hold article text are skipped.
  */
+import { isJunkElement } from './boilerplate.js';
 import { collapse, isElement, TEXT_NODE, type DomElement, type DomNode } from './dom.js';
 
 export interface Block {
@@ -15,10 +16,50 @@ export interface Block {
 
 /** Elements that start a new block; everything else is inline. */
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details',
-  'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2',
-  'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'html',
 ]);
 
 /** Nesting beyond this depth is read as inline text: hostile pages cannot exhaust the stack. */
@@ -55,7 +96,7 @@ export function collectBlocks(root: DomElement): Block[] {
         addText(child.textContent ?? '', inLink);
         continue;
       }
-      if (!isElement(child)) continue;
+      if (!isElement(child) || isJunkElement(child)) continue;
       const tag = child.localName;
       if (tag === 'br') {
         if (brPending) flush();

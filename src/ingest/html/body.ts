@@ -1,16 +1,17 @@
 /**
- * The article body: strip page furniture, score containers by the paragraph text they hold
+ * The article body: drop page furniture, score containers by the paragraph text they hold
  * (Readability-style content scoring over text blocks), take the best container with its
- * article-like siblings, then drop the furniture lines that survive inside it.
+ * article-like siblings, follow the prose where it continues in nearby sections, then drop the
+ * furniture lines that survive inside it.
  */
 import { collectBlocks, type Block } from './blocks.js';
-import { classVerdict, isBoilerplateLine, JUNK_TAGS } from './boilerplate.js';
+import { classVerdict, isBoilerplateLine } from './boilerplate.js';
 import { collapse, type DomDocument, type DomElement } from './dom.js';
 
 /** Blocks shorter than this do not vote for their container. */
 const MIN_SCORED_CHARS = 25;
 /** Blocks at least this long with few links count as article prose. */
-const PROSE_CHARS = 80;
+const PROSE_CHARS = 120;
 /** How far (in furniture blocks) the body may reach past its container to more prose. */
 const MAX_GAP_BLOCKS = 6;
 /** How many ancestor levels a paragraph's score reaches. */
@@ -21,11 +22,6 @@ const HEADING = /^h[1-6]$/;
 
 function classOf(el: DomElement): string {
   return `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
-}
-
-function isInlineHidden(el: DomElement): boolean {
-  const style = el.getAttribute('style');
-  return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
 /** A block that reads like article prose: long enough, few links, not a furniture line. */
@@ -42,30 +38,41 @@ function* ancestors(el: DomElement): Generator<DomElement> {
 }
 
 /**
- * Drop blocks inside elements that are hidden or named as furniture by class or id. A wrapper
- * holding much of the page's prose is kept whatever its name says ("field-label-hidden").
+ * Drop blocks inside elements named as furniture by class or id. A wrapper holding much of the
+ * page's prose is kept whatever its name says ("field-label-hidden", "has-comments").
  */
-function dropFurniture(
-  body: DomElement,
-  blocks: Block[],
-): { kept: Block[]; prose: Map<DomElement, number> } {
+function dropFurniture(blocks: Block[]): { kept: Block[]; prose: Map<DomElement, number> } {
   const prose = new Map<DomElement, number>();
   let total = 0;
   for (const block of blocks) {
     if (!isProse(block)) continue;
     total += block.text.length;
-    for (const el of ancestors(block.owner)) prose.set(el, (prose.get(el) ?? 0) + block.text.length);
+    for (const el of ancestors(block.owner))
+      prose.set(el, (prose.get(el) ?? 0) + block.text.length);
   }
-  const furniture = new Set<DomElement>();
-  for (const el of Array.from(body.querySelectorAll('[class],[id],[style]'))) {
-    const tag = el.localName;
-    if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') continue;
-    if (isInlineHidden(el)) furniture.add(el);
-    else if (classVerdict(classOf(el)) === 'furniture' && (prose.get(el) ?? 0) <= total * 0.4)
-      furniture.add(el);
-  }
+  const furniture = new Map<DomElement, boolean>();
+  const isFurniture = (el: DomElement): boolean => {
+    let verdict = furniture.get(el);
+    if (verdict === undefined) {
+      const tag = el.localName;
+      verdict =
+        tag !== 'body' &&
+        tag !== 'html' &&
+        tag !== 'article' &&
+        tag !== 'main' &&
+        classVerdict(classOf(el)) === 'furniture' &&
+        (prose.get(el) ?? 0) <= total * 0.4;
+      furniture.set(el, verdict);
+    }
+    return verdict;
+  };
+  // Quoted material (embedded posts, pull quotes) is article text even in a "social" wrapper.
   const kept = blocks.filter((b) => {
-    for (const el of ancestors(b.owner)) if (furniture.has(el)) return false;
+    let quoted = false;
+    for (const el of ancestors(b.owner)) {
+      if (el.localName === 'blockquote') quoted = true;
+      else if (!quoted && isFurniture(el)) return false;
+    }
     return true;
   });
   return { kept, prose };
@@ -141,8 +148,7 @@ function scoreContainers(
 ): Map<DomElement, number> {
   const scores = new Map<DomElement, number>();
   for (const block of blocks) {
-    if (block.text.length < MIN_SCORED_CHARS || block.linkChars > block.text.length * 0.5)
-      continue;
+    if (block.text.length < MIN_SCORED_CHARS || block.linkChars > block.text.length * 0.5) continue;
     const points = 1 + commas(block.text) + Math.min(3, Math.floor(block.text.length / 100));
     let el = containerOf(block);
     for (let level = 0; el && level < SCORE_LEVELS; level++, el = el.parentElement) {
@@ -154,7 +160,7 @@ function scoreContainers(
   return scores;
 }
 
-/** Blocks grouped under every element that contains them (up to the body). */
+/** The blocks inside an element. */
 function blocksUnder(blocks: readonly Block[], el: DomElement): Block[] {
   return blocks.filter((b) => within(b.owner, el));
 }
@@ -176,7 +182,10 @@ function isArticleParagraph(el: DomElement, blocks: readonly Block[]): boolean {
   const own = blocks.filter((b) => b.owner === el);
   const text = own.map((b) => b.text).join(' ');
   const density = linkDensity(own);
-  return (text.length > 80 && density < 0.25) || (text.length > 0 && density === 0 && /[.!?]["”’]?$/.test(text));
+  return (
+    (text.length > 80 && density < 0.25) ||
+    (text.length > 0 && density === 0 && /[.!?]["”’]?$/.test(text))
+  );
 }
 
 /** The top candidate plus siblings that look like more of the same article. */
@@ -209,10 +218,14 @@ function isHeadingBlock(block: Block): boolean {
 /** Lines inside the chosen content that are furniture, not article. */
 function keepBlock(block: Block, title: string | undefined): boolean {
   if (block.owner.localName === 'h1') return false;
-  if (title && collapse(block.text).toLowerCase() === title.toLowerCase()) return false;
+  if (title && block.text.toLowerCase() === collapse(title).toLowerCase()) return false;
   if (isBoilerplateLine(block.text)) return false;
-  if (block.linkChars > block.text.length * 0.5) return false;
-  return true;
+  return block.linkChars <= block.text.length * 0.5 || isQuoted(block);
+}
+
+function isQuoted(block: Block): boolean {
+  for (const el of ancestors(block.owner)) if (el.localName === 'blockquote') return true;
+  return false;
 }
 
 /**
@@ -244,10 +257,8 @@ function extendSelection(blocks: readonly Block[], selected: boolean[], top: Dom
 
 /** Paragraph texts of the article body, or [] when the page has none. */
 export function extractBody(doc: DomDocument, title?: string): string[] {
-  const root = doc.body;
-  if (!root) return [];
-  for (const el of Array.from(root.querySelectorAll(JUNK_TAGS))) el.remove();
-  const { kept: blocks, prose } = dropFurniture(root, collectBlocks(root));
+  if (!doc.body) return [];
+  const { kept: blocks, prose } = dropFurniture(collectBlocks(doc.body));
   const scores = scoreContainers(blocks, prose);
   const top = pickTop(blocks, scores);
   if (!top) return [];

@@ -41,14 +41,16 @@ export function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
 }
 
+/** Parse a page; a fragment without <html>/<body> (or plain text) is wrapped in a document. */
 export function parseDocument(html: string): DomDocument {
-  return (parseHTML(html) as { document: DomDocument }).document;
+  const page = /<(html|body)[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`;
+  return (parseHTML(page) as { document: DomDocument }).document;
 }
 
 /** Whitespace runs (including non-breaking and zero-width spaces) collapsed to one space. */
 export function collapse(text: string): string {
   return text
-    .replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,6 +1,6 @@
 /**
  * Page metadata: JSON-LD (schema.org Article types), OpenGraph and other meta tags, <time>,
- * <link rel=canonical>. Read before the body pass removes scripts and headers.
+ * <link rel=canonical>.
  */
 import { collapse, type DomDocument } from './dom.js';
 
@@ -80,7 +80,7 @@ function nameOf(value: unknown): string | undefined {
     return names.length ? names.join(', ') : undefined;
   }
   if (isObject(value)) return text(value['name']);
-  const s = text(value);
+  const s = text(value)?.replace(/^by\s+/i, '');
   return s && !/^https?:\/\//.test(s) ? s : undefined;
 }
 
@@ -178,9 +178,9 @@ export function extractMetadata(doc: DomDocument, pageUrl?: string): PageMetadat
       languageTag(meta(tags, 'og:locale')) ??
       languageTag(text(ld['inLanguage'])),
     description:
-      meta(tags, 'og:description', 'description', 'twitter:description') ??
-      text(ld['description']),
-    articleBody: typeof ld['articleBody'] === 'string' ? ld['articleBody'].trim() || undefined : undefined,
+      meta(tags, 'og:description', 'description', 'twitter:description') ?? text(ld['description']),
+    articleBody:
+      typeof ld['articleBody'] === 'string' ? ld['articleBody'].trim() || undefined : undefined,
   };
   return Object.fromEntries(
     Object.entries(page).filter(([, v]) => v !== undefined),

@@ -16,8 +16,7 @@ import {
 import type { Logger } from 'pino';
 import { ActionDecodeError, decodeAction } from '../../../commands/lib/actions.js';
 import type { AutocompleteChoice, CommandContext, CommandDef } from '../../command.js';
-import { errorReply, runCommand, TRY_AGAIN_TEXT } from '../../dispatch.js';
-import { commandSeconds, commandsTotal, type CommandOutcome } from '../../metrics.js';
+import { errorReply, runCommand } from '../../dispatch.js';
 import { notice, type Reply } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { renderMessages } from './render.js';
@@ -71,13 +70,18 @@ function optionValues(options: readonly CommandInteractionOption[]): Record<stri
   return values;
 }
 
-function outcomeOf(reply: Reply): CommandOutcome {
-  if (reply.kind !== 'notice' || reply.tone !== 'error') return 'ok';
-  return reply.text === TRY_AGAIN_TEXT ? 'unavailable' : 'invalid';
+/** `work`'s result, or 'timeout' if it takes longer than `ms` (the timer is cleared either way). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
-
-const sleep = (ms: number) =>
-  new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 
 export async function handleInteraction(
   interaction: Interaction,
@@ -99,6 +103,22 @@ export async function handleInteraction(
     }
   } catch (e) {
     log.error({ err: e }, 'interaction failed');
+    if (!interaction.isAutocomplete()) await apologise(responder, e, log, interaction.id);
+  }
+}
+
+/** Last resort after a failure (e.g. Discord refused the answer): a polite private notice. */
+async function apologise(
+  responder: InteractionResponder,
+  e: unknown,
+  log: Logger,
+  requestId: string,
+) {
+  const [message] = renderMessages(errorReply(e, { log, requestId }));
+  try {
+    await (responder.acknowledged ? responder.followUp(message!) : responder.reply(message!));
+  } catch (again) {
+    log.error({ err: again }, 'could not answer the interaction');
   }
 }
 
@@ -114,10 +134,10 @@ async function autocomplete(
   if (def?.autocomplete) {
     const ctx = contextFor(interaction, deps, log);
     try {
-      const found = await Promise.race([
+      const found = await within(
         def.autocomplete(focused.name, String(focused.value), ctx),
-        sleep(AUTOCOMPLETE_DEADLINE_MS),
-      ]);
+        AUTOCOMPLETE_DEADLINE_MS,
+      );
       if (found === 'timeout') log.warn({ command: def.name }, 'autocomplete timed out');
       else choices = found;
     } catch (e) {
@@ -149,6 +169,27 @@ function request(
   return { def: deps.commands.find((c) => c.name === command), name: command, raw: args };
 }
 
+/** Starts the command the interaction asks for; the promise never rejects. */
+function startCommand(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  deps: InteractionDeps,
+  ctx: CommandContext,
+): { name: string; work: Promise<Reply> } {
+  try {
+    const req = request(interaction, deps);
+    const work = req.def
+      ? runCommand(req.def, req.raw, ctx).catch((e: unknown) => errorReply(e, ctx))
+      : Promise.resolve(notice('error', `Unknown command /${req.name}.`));
+    return { name: req.name, work };
+  } catch (e) {
+    const reply =
+      e instanceof ActionDecodeError
+        ? notice('error', 'This button is no longer supported.')
+        : errorReply(e, ctx);
+    return { name: 'unknown', work: Promise.resolve(reply) };
+  }
+}
+
 async function command(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   deps: InteractionDeps,
@@ -157,20 +198,9 @@ async function command(
 ): Promise<void> {
   const started = performance.now();
   const ctx = contextFor(interaction, deps, log);
-  let name = 'unknown';
-  let work: Promise<Reply>;
-  try {
-    const req = request(interaction, deps);
-    name = req.name;
-    work = req.def
-      ? runCommand(req.def, req.raw, ctx).catch((e: unknown) => errorReply(e, ctx))
-      : Promise.resolve(notice('error', `Unknown command /${req.name}.`));
-  } catch (e) {
-    if (!(e instanceof ActionDecodeError)) throw e;
-    work = Promise.resolve(notice('error', 'This button is no longer supported.'));
-  }
+  const { name, work } = startCommand(interaction, deps, ctx);
 
-  const first = await Promise.race([work, sleep(deps.deferAfterMs)]);
+  const first = await within(work, deps.deferAfterMs);
   const isButton = interaction.isButton();
   /** A button on a public message swaps the card in place; otherwise a new message answers. */
   const sourceEphemeral = isButton && interaction.message.flags.has(MessageFlags.Ephemeral);
@@ -197,12 +227,13 @@ async function command(
       for (const m of messages) await responder.followUp(m);
     }
   }
-  const outcome = outcomeOf(reply);
-  const seconds = (performance.now() - started) / 1000;
-  commandsTotal.inc({ command: name, platform: 'discord', outcome });
-  commandSeconds.observe({ command: name, platform: 'discord' }, seconds);
   log.info(
-    { command: name, outcome, ms: Math.round(seconds * 1000), deferred: first === 'timeout' },
+    {
+      command: name,
+      tone: reply.kind === 'notice' ? reply.tone : 'cards',
+      ms: Math.round(performance.now() - started),
+      deferred: first === 'timeout',
+    },
     'command answered',
   );
 }

@@ -8,14 +8,18 @@ import type { AutocompleteChoice } from '../../command.js';
 import type { DiscordMessage } from './render.js';
 
 export class InteractionResponder {
+  /** Whether Discord has accepted a callback (reply, update, defer) for this interaction. */
+  acknowledged = false;
+
   constructor(
     private readonly rest: REST,
     private readonly interaction: { id: string; token: string; applicationId: string },
   ) {}
 
-  private callback(body: unknown): Promise<unknown> {
+  private async callback(body: unknown): Promise<void> {
     const { id, token } = this.interaction;
-    return this.rest.post(Routes.interactionCallback(id, token), { body, auth: false });
+    await this.rest.post(Routes.interactionCallback(id, token), { body, auth: false });
+    this.acknowledged = true;
   }
 
   private get original(): `/${string}` {

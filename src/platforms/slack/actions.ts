@@ -1,7 +1,8 @@
 /**
- * Button presses (block_actions): Summary / Quotes / Context and /news pages re-run a command
- * and replace the ephemeral card in place (or answer the presser privately under a public
- * card); "Share in channel" re-runs the card's command and posts it for everyone.
+ * Button presses (block_actions), acknowledged at once and answered through response_url:
+ * Summary / Quotes / Context and /news pages re-run a command and replace the ephemeral card in
+ * place (or answer the presser privately under a public card); "Share in channel" re-runs the
+ * card's command and posts it for everyone.
  */
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { ActionDecodeError, decodeAction } from '../../../commands/lib/actions.js';
@@ -48,8 +49,9 @@ export async function handleRunButton(
     await respond({ ...ephemeral(renderReply(STALE_BUTTON)), replace_original: false });
     return;
   }
-  const { message } = await runForSlack(deps, found.def, found.args, callerOf(body));
-  await respond({ ...ephemeral(message), replace_original: inPlace });
+  const { reply, message } = await runForSlack(deps, found.def, found.args, callerOf(body));
+  // An error (e.g. "try again") comes as a new note, so the card the user had stays.
+  await respond({ ...ephemeral(message), replace_original: inPlace && reply.kind === 'cards' });
 }
 
 /** "Share in channel": the same card, posted for everyone, credited to the presser. */

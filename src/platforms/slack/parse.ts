@@ -5,7 +5,7 @@
  * `rest` option takes the remaining words. "digest post" style names are subcommands of /digest.
  * Values are validated later by the command's zod schemas (runCommand).
  */
-import type { CommandDef, OptionSpec } from '../../command.js';
+import { isRequired, type CommandDef, type OptionSpec } from '../../command.js';
 
 export type RawOptions = Record<string, string | number>;
 
@@ -102,7 +102,8 @@ function readOptions(def: CommandDef, words: string[]): RawOptions {
     leftover.push(word);
   }
   const rest = specs.find(([name, spec]) => spec.rest && !(name in raw));
-  if (rest && leftover.length > 0) {
+  if (rest && (leftover.length > 0 || isRequired(rest[1]))) {
+    // An empty required text goes to its schema, whose message says what to give.
     raw[rest[0]] = value(rest[1], leftover.splice(0).join(' '));
   }
   for (const [name, spec] of specs) {

@@ -29,6 +29,11 @@ export interface SlackCaller {
 export interface RunResult {
   reply: Reply;
   message: SlackMessage;
+  /**
+   * Slack answers privately (cards offer "Share in channel"); only a moderator command that
+   * publishes (e.g. /digest post) answers in the channel.
+   */
+  responseType: 'ephemeral' | 'in_channel';
 }
 
 export async function runForSlack(
@@ -62,6 +67,11 @@ export async function runForSlack(
   } catch (e) {
     reply = errorReply(e, { log, requestId });
   }
-  const share = reply.kind === 'cards' ? render.share : undefined;
-  return { reply, message: renderReply(reply, { ...render, share }) };
+  const publish = Boolean(def.moderatorOnly) && reply.visibility === 'public';
+  const share = reply.kind === 'cards' && !publish ? render.share : undefined;
+  return {
+    reply,
+    message: renderReply(reply, { ...render, share }),
+    responseType: publish ? 'in_channel' : 'ephemeral',
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Slash commands: parse the text, answer within Slack's 3 s. A reply ready within the budget
  * goes back in the acknowledgement itself; a slower one is acknowledged empty and delivered
- * through response_url (respond) when done. Answers are ephemeral, cards carry "Share in channel".
+ * through response_url (respond) when done. Answers are ephemeral, cards carry "Share in channel"
+ * (a moderator command that publishes, like /digest post, answers in the channel).
  */
 import type { AckFn, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
 import type { CommandDef } from '../../command.js';
@@ -14,11 +15,12 @@ import { runForSlack, type SlackRunDeps } from './run.js';
 /** How long a command may take before it is acknowledged empty and answered via respond(). */
 export const ACK_BUDGET_MS = 2_000;
 
-export const ephemeral = (m: SlackMessage): RespondArguments => ({
-  response_type: 'ephemeral',
-  text: m.text,
-  blocks: m.blocks,
-});
+export const ephemeral = (m: SlackMessage): RespondArguments => response(m, 'ephemeral');
+
+export const response = (
+  m: SlackMessage,
+  responseType: 'ephemeral' | 'in_channel',
+): RespondArguments => ({ response_type: responseType, text: m.text, blocks: m.blocks });
 
 export async function handleSlash(
   deps: SlackRunDeps,
@@ -49,10 +51,10 @@ export async function handleSlash(
   const first = await Promise.race([work, late]);
   clearTimeout(timer);
   if (first) {
-    await ack(ephemeral(first.message));
+    await ack(response(first.message, first.responseType));
     return;
   }
   await ack();
-  const { message } = await work;
-  await respond(ephemeral(message));
+  const { message, responseType } = await work;
+  await respond(response(message, responseType));
 }

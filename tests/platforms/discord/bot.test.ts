@@ -201,6 +201,29 @@ describe('autocomplete and buttons', () => {
     expect(choices.length).toBe(8);
   });
 
+  it('several close matches ask which one; picking one posts its card', async () => {
+    const { token } = h.standIn.slashCommand('summary', [
+      { name: 'article', type: 3, value: 'wheat harvest' },
+    ]);
+    const choice = await callbackOf(h.standIn, token);
+    expect(choice.type).toBe(4);
+    expect(choice.data.flags).toBe(64);
+    expect(choice.data.content).toMatch(
+      /^ℹ️ Several stored articles match “wheat harvest”\. Which one\?/,
+    );
+    const buttons = choice.data.components.flatMap((r) => r.components);
+    expect(buttons.length).toBe(4);
+    expect(
+      buttons.every((b) => /^\d\. Record wheat harvest in region \d$/.test(b.label ?? '')),
+    ).toBe(true);
+    const picked = 'custom_id' in buttons[0]! ? buttons[0].custom_id : '';
+    const press = h.standIn.button(picked, { ...choice.data, flags: 64 } as never);
+    const answer = await callbackOf(h.standIn, press.token);
+    expect(answer.type).toBe(4);
+    expect(answer.data.flags).toBeUndefined();
+    expect(answer.data.embeds[0]!.title).toMatch(/^Record wheat harvest in region \d$/);
+  });
+
   it('the Quotes and Context buttons switch the card in place', async () => {
     const { token } = h.standIn.slashCommand('summary', [
       { name: 'article', type: 3, value: seedId },

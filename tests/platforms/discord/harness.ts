@@ -18,7 +18,10 @@ import {
 import { deleteByPrefix, SHARED_REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { Redis } from 'ioredis';
 
-export const SEED_TEXT = readFileSync('/work/shared/data/articles/seed-khamenei-iraq.txt', 'utf8');
+export const SEED_TEXT = readFileSync(
+  new URL('../../../../shared/data/articles/seed-khamenei-iraq.txt', import.meta.url),
+  'utf8',
+);
 export const SEED_URL = 'https://news.example.com/world/khamenei-iraq-talks';
 
 export interface Harness {
@@ -48,6 +51,7 @@ export async function startHarness(opts: { name: string; redisUrl?: string }): P
     REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
     REDIS_TIMEOUT_MS: '500',
+    RATE_LIMIT_PER_MINUTE: '0',
     DISCORD_TOKEN: 'stand-in-token',
     DISCORD_APPLICATION_ID: APPLICATION_ID,
     DISCORD_API_URL: standIn.apiUrl,

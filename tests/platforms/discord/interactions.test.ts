@@ -153,6 +153,23 @@ describe('interaction handling', () => {
     });
   });
 
+  it('when Discord refuses an answer, a polite notice still goes out', async () => {
+    standIn.refuseCallbacks = 1;
+    const { id, token } = standIn.slashCommand('digest', [{ name: 'post', type: 1, options: [] }], {
+      moderator: true,
+    });
+    const second = await standIn.waitForRequest(
+      (r) => r.path.includes(`/${token}/callback`) && standIn.requestsFor(token).length === 2,
+    );
+    expect(second.body).toMatchObject({
+      type: 4,
+      data: {
+        flags: 64,
+        content: `⚠️ Something went wrong on our side (request ${id}). Please try again.`,
+      },
+    });
+  });
+
   it('an unknown command is answered, not ignored', async () => {
     const { token } = standIn.slashCommand('nonexistent');
     const r = await standIn.waitForRequest((q) => q.path.includes(`/${token}/callback`));

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { commands } from '../../../commands/index.js';
-import { defineCommand, type CommandDef } from '../../../src/command.js';
-import { notice } from '../../../src/reply.js';
+import type { CommandDef } from '../../../src/command.js';
 import {
   CommandTextError,
   parseCommandText,
@@ -10,24 +8,7 @@ import {
   unescapeSlackText,
 } from '../../../src/platforms/slack/parse.js';
 
-const digestPost = defineCommand({
-  name: 'digest post',
-  description: 'Post the digest now',
-  usage: '[YYYY-MM-DD]',
-  moderatorOnly: true,
-  options: {
-    date: { description: 'Day', type: 'string', schema: z.string().optional() },
-  },
-  handle: async () => notice('info', 'posted'),
-});
-const digestPreview = defineCommand({
-  name: 'digest preview',
-  description: 'Preview the digest',
-  usage: '',
-  options: {},
-  handle: async () => notice('info', 'preview'),
-});
-const defs: CommandDef[] = [...commands, digestPost, digestPreview] as CommandDef[];
+const defs: CommandDef[] = commands;
 
 describe('Slack command text parsing', () => {
   it('takes every word as the article when no keyword matches', () => {
@@ -73,7 +54,11 @@ describe('Slack command text parsing', () => {
     const { def, raw } = parseCommandText(defs, 'digest', 'post 2026-11-27');
     expect(def.name).toBe('digest post');
     expect(raw).toEqual({ date: '2026-11-27' });
-    expect(parseCommandText(defs, 'digest', 'preview').def.name).toBe('digest preview');
+    expect(parseCommandText(defs, 'digest', 'PREVIEW').def.name).toBe('digest preview');
+    expect(parseCommandText(defs, 'digest', 'schedule 07:30 Europe/London').raw).toEqual({
+      time: '07:30',
+      timezone: 'Europe/London',
+    });
   });
 
   it('lists every subcommand usage for an unknown or missing subcommand', () => {
@@ -83,7 +68,8 @@ describe('Slack command text parsing', () => {
         expect.unreachable();
       } catch (e) {
         expect(e).toBeInstanceOf(CommandTextError);
-        expect((e as CommandTextError).usage).toBe('/digest post [YYYY-MM-DD]\n/digest preview');
+        expect((e as CommandTextError).usage).toContain('/digest post [YYYY-MM-DD]\n');
+        expect((e as CommandTextError).usage).toContain('/digest schedule <HH:MM>');
       }
     }
   });
@@ -92,6 +78,10 @@ describe('Slack command text parsing', () => {
     expect(() => parseCommandText(defs, 'digest', 'post 2026-11-27 extra')).toThrow(
       /did not understand “extra”/,
     );
+  });
+
+  it('hands an empty required text to the schema, so its message explains what to give', () => {
+    expect(parseCommandText(defs, 'summary', '   ').raw).toEqual({ article: '' });
   });
 
   it('undoes Slack escaping and link markup in the text', () => {
@@ -104,6 +94,13 @@ describe('Slack command text parsing', () => {
   });
 
   it('groups subcommands under one Slack command', () => {
-    expect(slackCommandNames(defs)).toEqual(['summary', 'quotes', 'context', 'news', 'digest']);
+    expect(slackCommandNames(defs)).toEqual([
+      'summary',
+      'quotes',
+      'context',
+      'news',
+      'feeds',
+      'digest',
+    ]);
   });
 });

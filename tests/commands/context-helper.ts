@@ -1,0 +1,52 @@
+/** Shared by the command tests: a store on a unique prefix, seeding, and a command context. */
+import { readFileSync } from 'node:fs';
+import type { CommandContext } from '../../src/command.js';
+import { createLogger } from '../../src/log.js';
+import { prepareArticle } from '../../src/news/prepare.js';
+import { createServices } from '../../src/services.js';
+import type { Services } from '../../src/services.js';
+import { testRedis, type TestRedis } from '../support/redis.js';
+
+export const SEED_TEXT = readFileSync(
+  new URL('../../../shared/data/articles/seed-khamenei-iraq.txt', import.meta.url),
+  'utf8',
+);
+export const SEED_URL = 'https://news.example.com/world/khamenei-iraq-talks';
+const NOW = new Date('2026-11-28T12:00:00Z');
+
+export interface CommandFixture {
+  services: Services;
+  redis: TestRedis;
+  ctx(overrides?: Partial<CommandContext>): CommandContext;
+  seed(draft: {
+    text: string;
+    title?: string;
+    url?: string;
+    source?: string;
+    publishedAt?: string;
+  }): Promise<string>;
+}
+
+export async function commandFixture(name: string): Promise<CommandFixture> {
+  const redis = await testRedis(name);
+  const services = createServices(redis.redis, { REDIS_PREFIX: redis.prefix });
+  const log = createLogger('silent');
+  return {
+    services,
+    redis,
+    ctx: (overrides = {}) => ({
+      services,
+      platform: 'discord',
+      user: { id: 'u1', isModerator: false },
+      channelId: 'c1',
+      requestId: 'req-1',
+      now: NOW,
+      log,
+      ...overrides,
+    }),
+    async seed(draft) {
+      const { article, analysis } = prepareArticle(draft, NOW);
+      return (await services.articles.save(article, analysis)).id;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { quotesCommand } from '../../commands/quotes.js';
+import type { CommandDef } from '../../src/command.js';
+import { runCommand } from '../../src/dispatch.js';
+import { commandFixture, SEED_TEXT, type CommandFixture } from './context-helper.js';
+
+let f: CommandFixture;
+let id: string;
+let none: string;
+
+beforeAll(async () => {
+  f = await commandFixture('cmd-quotes');
+  id = await f.seed({ text: SEED_TEXT });
+  none = await f.seed({
+    text: 'The river rose by two metres overnight. Roads near the bank were closed.',
+  });
+});
+afterAll(() => f?.redis.cleanup());
+
+it('lists the quotations with their speakers', async () => {
+  const r = await runCommand(quotesCommand as unknown as CommandDef, { article: id }, f.ctx());
+  if (r.kind !== 'cards') throw new Error('expected a card');
+  const section = r.cards[0]!.sections[0]!;
+  expect(section.style).toBe('quotes');
+  expect(section.items).toContainEqual({
+    text: 'They killed your guest at your house and explicitly confessed to the crime',
+    attribution: expect.stringMatching(/Khamenei/),
+  });
+  expect(r.cards[0]!.actions.find((a) => a.type === 'command' && a.active)).toMatchObject({
+    label: 'Quotes',
+  });
+});
+
+it('says so when an article has no quotations', async () => {
+  const r = await runCommand(quotesCommand as unknown as CommandDef, { article: none }, f.ctx());
+  if (r.kind !== 'cards') throw new Error('expected a card');
+  expect(r.cards[0]!.sections[0]).toMatchObject({
+    items: [],
+    empty: 'No direct quotations in this article.',
+  });
+});

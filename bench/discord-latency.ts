@@ -105,7 +105,14 @@ async function main(): Promise<void> {
 
   const row = (name: string, values: number[]) => {
     const s = [...values].sort((a, b) => a - b);
-    return [name, s.length, percentile(s, 50), percentile(s, 90), percentile(s, 99), s.at(-1)!];
+    return [
+      name,
+      String(s.length),
+      percentile(s, 50),
+      percentile(s, 90),
+      percentile(s, 99),
+      s.at(-1)!,
+    ];
   };
   const all = [...times.values()].flat();
   console.log(

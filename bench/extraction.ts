@@ -6,18 +6,19 @@
  *
  *   npx tsx bench/extraction.ts [--worst N]
  *
- * `--worst N` also lists the N pages where newsbot's F1 is lowest.
+ * `--worst N` also lists the N pages where newsbot's precision + recall is lowest.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { decodeBytes } from '../src/ingest/decode.js';
 import { extractArticle, NoArticleError } from '../src/ingest/extract-html.js';
+import { DATA_DIR } from './lib/data.js';
+import { formatTable } from './lib/table.js';
 
-const DATA = join(import.meta.dirname, '..', '..', 'shared', 'data', 'article-extraction');
+const DATA = join(DATA_DIR, 'article-extraction');
 
 interface Page {
   id: string;
@@ -119,25 +120,26 @@ const worstArg = process.argv.indexOf('--worst');
 const worst = worstArg >= 0 ? Number(process.argv[worstArg + 1] ?? 10) : 0;
 
 const pages = loadPages();
-console.log(`article-extraction: ${pages.length} pages\n`);
-console.log('system           precision  recall     F1   ms/page');
+console.log(`article-extraction: ${pages.length} pages (metric of article-extraction-benchmark)\n`);
+const rows: (string | number)[][] = [];
+const worstLines: string[] = [];
 for (const [name, extract] of systems) {
   const counts: Counts[] = [];
-  const started = performance.now();
+  const cpu = process.cpuUsage();
   for (const page of pages) counts.push(shingleCounts(page.truth, extract(page)));
-  const ms = (performance.now() - started) / pages.length;
+  const used = process.cpuUsage(cpu);
   const m = metrics(counts);
-  console.log(
-    `${name.padEnd(16)} ${m.precision.toFixed(3).padStart(9)} ${m.recall.toFixed(3).padStart(7)} ` +
-      `${m.f1.toFixed(3).padStart(6)} ${ms.toFixed(1).padStart(9)}`,
-  );
+  const ms = (used.user + used.system) / 1000 / pages.length;
+  rows.push([name, m.precision, m.recall, m.f1, ms.toFixed(1).padStart('CPU ms/page'.length)]);
   if (name === 'newsbot' && worst > 0) {
     const ranked = pages
       .map((page, i) => ({ page, p: precision(counts[i]!), r: recall(counts[i]!) }))
       .sort((a, b) => a.p + a.r - (b.p + b.r))
       .slice(0, worst);
     for (const { page, p, r } of ranked) {
-      console.log(`  P=${p.toFixed(3)} R=${r.toFixed(3)} ${page.id.slice(0, 12)} ${page.url}`);
+      worstLines.push(`P=${p.toFixed(3)} R=${r.toFixed(3)} ${page.id.slice(0, 12)} ${page.url}`);
     }
   }
 }
+console.log(formatTable(['system', 'precision', 'recall', 'F1', 'CPU ms/page'], rows, 3));
+if (worstLines.length) console.log(`\nnewsbot's weakest pages:\n${worstLines.join('\n')}`);

@@ -20,6 +20,7 @@ import { splitSentences } from '../src/news/sentences.js';
 import { findEntities } from '../src/news/entities.js';
 import { findQuotes } from '../src/news/quotes.js';
 import { isSpeechVerb } from '../src/news/speech-verbs.js';
+import { STOPWORDS } from '../src/news/tokens.js';
 
 const SpanSchema = z.object({ start: z.number(), end: z.number(), text: z.string() });
 const DocSchema = z.object({
@@ -47,12 +48,17 @@ interface Prediction {
 const WORD = /[\p{L}\p{N}]+/gu;
 const words = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
-/** Words that do not name anyone even when capitalised. */
+/**
+ * Capitalised words that name nobody: sentence-initial function words, titles, group nouns,
+ * and party or nationality adjectives ("Some Republicans", "the Republican nominee").
+ */
 const UNNAMED = new Set(
   (
-    'the a an he she they we i you it his her their our its this that these those mr mrs ms dr ' +
-    'president sen senator rep gov governor secretary minister officials official spokesman ' +
-    'spokeswoman aide aides campaign sources source one some many most critics supporters'
+    'mr mrs ms dr president sen senator rep gov governor secretary minister officials official ' +
+    'spokesman spokeswoman aide aides campaign sources source critics supporters others ' +
+    'opponents several neither few experts analysts observers voters residents people members ' +
+    'leaders republican republicans democrat democrats democratic gop american americans ' +
+    'african-american conservative conservatives liberal liberals state federal national'
   ).split(' '),
 );
 
@@ -65,7 +71,7 @@ function nameWords(text: string): string[] {
         .replace(/\.$/, '')
         .toLowerCase(),
     )
-    .filter((w) => !UNNAMED.has(w));
+    .filter((w) => !UNNAMED.has(w) && !STOPWORDS.has(w));
 }
 
 /** Same person: a surname (last name word) of one appears among the name words of the other. */

@@ -40,8 +40,10 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (e) {
     if (e instanceof StoreUnavailableError) {
-      const cause = e.cause instanceof Error ? `: ${e.cause.message}` : '';
-      process.stderr.write(`newsbot: the article store (Redis) is not answering${cause}\n`);
+      const cause = e.cause instanceof Error && e.cause.name !== 'MaxRetriesPerRequestError';
+      process.stderr.write(
+        `newsbot: the article store (Redis) is not answering${cause ? ` (${(e.cause as Error).message})` : ''}; check REDIS_URL and that Redis is running\n`,
+      );
     } else {
       process.stderr.write(`newsbot: ${e instanceof Error ? e.message : String(e)}\n`);
     }

@@ -57,7 +57,7 @@ async function readPage(
   fetcher: Fetcher,
 ): Promise<{ page: ExtractedPage; finalUrl: string }> {
   const res = await fetcher.fetch(url);
-  if (res.notModified) throw new Error('unexpected 304 for an unconditional request');
+  if (res.notModified) throw new FetchError(url, 'unexpected 304 Not Modified');
   const html = decodeBytes(res.body, {
     declared: 'html',
     ...(res.contentType ? { contentType: res.contentType } : {}),
@@ -168,7 +168,7 @@ export type UrlIngestResult =
 /** Fetches a URL and ingests it as a feed (every item) or as an article page, by content. */
 export async function ingestUrl(url: string, deps: WebIngestDeps): Promise<UrlIngestResult> {
   const res = await deps.fetcher.fetch(url);
-  if (res.notModified) throw new Error('unexpected 304 for an unconditional request');
+  if (res.notModified) throw new FetchError(url, 'unexpected 304 Not Modified');
   const text = decodeBytes(res.body, res.contentType ? { contentType: res.contentType } : {});
   if (looksLikeFeed(text)) {
     const feed = await parseFeedText(text, res.url);

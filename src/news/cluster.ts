@@ -45,9 +45,21 @@ const ENTITY_WEIGHT = 1.5;
 const KEYWORD_WEIGHT = 1;
 /** Terms kept per article vector (the heaviest ones). */
 const VECTOR_TERMS = 40;
-/** Terms in more than this share of a batch are too common to propose candidate pairs. */
+/** Terms in more than this share of a batch (and more than MIN_COMMON_DF articles) are left
+ * out of similarities: common words of the day, with long postings and little weight. */
 const COMMON_SHARE = 0.2;
+const MIN_COMMON_DF = 20;
 const HOUR_MS = 3_600_000;
+
+function dot(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [t, w] of small) {
+    const v = large.get(t);
+    if (v !== undefined) sum += w * v;
+  }
+  return sum;
+}
 
 type Vector = Map<string, number>;
 
@@ -79,35 +91,50 @@ function tfidfVectors(articles: readonly StoryArticle[]): Vector[] {
   });
 }
 
-/** Cosine similarity of every candidate pair within the time window, keyed "i,j" (i < j). */
+/**
+ * Cosine similarity of the pairs within the time window that reach the threshold, keyed
+ * i * n + j (i < j). One pass per article accumulates its dot
+ * products with every later article through the postings of its terms. Terms in more than
+ * COMMON_SHARE of the batch are left out: their weight is low and their postings long.
+ */
 function pairSimilarities(
   articles: readonly StoryArticle[],
   vectors: readonly Vector[],
-  windowMs: number,
+  options: ClusterOptions,
 ): Map<number, number> {
+  const windowMs = options.windowHours * HOUR_MS;
   const n = articles.length;
-  const postings = new Map<string, number[]>();
+  const postings = new Map<string, { ids: number[]; weights: number[] }>();
   vectors.forEach((v, i) => {
-    for (const t of v.keys()) {
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
+    for (const [t, w] of v) {
+      const p = postings.get(t);
+      if (p) {
+        p.ids.push(i);
+        p.weights.push(w);
+      } else postings.set(t, { ids: [i], weights: [w] });
     }
   });
-  const maxDf = Math.max(20, Math.floor(n * COMMON_SHARE));
+  const maxDf = Math.max(MIN_COMMON_DF, Math.floor(n * COMMON_SHARE));
+  const acc = new Float64Array(n);
+  const touched: number[] = [];
   const sims = new Map<number, number>();
-  for (const [t, list] of postings) {
-    if (list.length < 2 || list.length > maxDf) continue;
-    for (let x = 0; x < list.length; x++) {
-      const i = list[x]!;
-      const wi = vectors[i]!.get(t)!;
-      for (let y = x + 1; y < list.length; y++) {
-        const j = list[y]!;
-        if (Math.abs(articles[i]!.publishedMs - articles[j]!.publishedMs) > windowMs) continue;
-        const key = i * n + j;
-        sims.set(key, (sims.get(key) ?? 0) + wi * vectors[j]!.get(t)!);
+  for (let i = 0; i < n; i++) {
+    for (const [t, w] of vectors[i]!) {
+      const { ids, weights } = postings.get(t)!;
+      if (ids.length > maxDf) continue;
+      // Postings are in ascending index order: only later articles j > i.
+      for (let k = ids.length - 1; k >= 0 && ids[k]! > i; k--) {
+        const j = ids[k]!;
+        if (acc[j] === 0) touched.push(j);
+        acc[j]! += w * weights[k]!;
       }
     }
+    for (const j of touched) {
+      const near = Math.abs(articles[i]!.publishedMs - articles[j]!.publishedMs) <= windowMs;
+      if (near && acc[j]! >= options.threshold) sims.set(i * n + j, acc[j]!);
+      acc[j] = 0;
+    }
+    touched.length = 0;
   }
   return sims;
 }
@@ -125,37 +152,39 @@ export function clusterStories(
     (a, b) => b.publishedMs - a.publishedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const n = articles.length;
-  const sims = pairSimilarities(articles, tfidfVectors(articles), options.windowHours * HOUR_MS);
-  const sim = (i: number, j: number) => sims.get(i < j ? i * n + j : j * n + i) ?? 0;
-
-  const edges = [...sims].filter(([, s]) => s >= options.threshold);
+  const vectors = tfidfVectors(articles);
+  const edges = [...pairSimilarities(articles, vectors, options)];
   edges.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 
+  // Average linkage through sums: the mean cosine between the articles of groups A and B is
+  // (sum of A's vectors) · (sum of B's vectors) / (|A| |B|).
   const groupOf = articles.map((_, i) => i);
   const members = new Map<number, number[]>(articles.map((_, i) => [i, [i]]));
+  const sums = new Map<number, Vector>(vectors.map((v, i) => [i, new Map(v)]));
   for (const [key] of edges) {
     const gi = groupOf[Math.floor(key / n)]!;
     const gj = groupOf[key % n]!;
     if (gi === gj) continue;
     const a = members.get(gi)!;
     const b = members.get(gj)!;
-    let total = 0;
-    for (const i of a) for (const j of b) total += sim(i, j);
-    if (total / (a.length * b.length) < options.linkage) continue;
+    if (dot(sums.get(gi)!, sums.get(gj)!) / (a.length * b.length) < options.linkage) continue;
     const [keep, drop] = gi < gj ? [gi, gj] : [gj, gi];
     const merged = [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y);
     for (const i of merged) groupOf[i] = keep;
     members.set(keep, merged);
     members.delete(drop);
+    const sum = sums.get(keep)!;
+    for (const [t, w] of sums.get(drop)!) sum.set(t, (sum.get(t) ?? 0) + w);
+    sums.delete(drop);
   }
 
   // Indices are in newest-first order, so a group's smallest index is its newest article.
-  const centrality = (i: number, group: number[]) =>
-    group.reduce((sum, j) => (j === i ? sum : sum + sim(i, j)), 0);
-  return [...members.values()]
-    .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
-    .map((group) => {
-      const c = new Map(group.map((i) => [i, centrality(i, group)]));
-      return [...group].sort((x, y) => c.get(y)! - c.get(x)! || x - y).map((i) => articles[i]!.id);
+  return [...members]
+    .sort(([, a], [, b]) => b.length - a.length || a[0]! - b[0]!)
+    .map(([g, group]) => {
+      const centrality = new Map(group.map((i) => [i, dot(vectors[i]!, sums.get(g)!)]));
+      return [...group]
+        .sort((x, y) => centrality.get(y)! - centrality.get(x)! || x - y)
+        .map((i) => articles[i]!.id);
     });
 }

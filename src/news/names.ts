@@ -86,7 +86,10 @@ const NOT_NAME = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march april may ' +
     'june july august september october november december jan feb mar apr jun jul aug sep sept ' +
     'oct nov dec like just even only mr. mrs. ms. dr. said says asked told according indeed ' +
-    'instead perhaps maybe yes oh well please let more less other another such under over about'
+    'instead perhaps maybe yes oh well please let more less other another such under over about ' +
+    'rather moreover furthermore finally nonetheless nevertheless again first second third ' +
+    'sometimes often already hence otherwise besides anyway overall ultimately eventually ' +
+    'suddenly recently currently previously initially originally asked speaking according'
   ).split(' '),
 );
 

@@ -131,6 +131,15 @@ const TITLE_SMALL_WORDS = new Set([
   'or',
 ]);
 const MAX_NP = 12;
+/** Verbs of opinion that also make their subject the current source ("Cruz believes ..."). */
+const STANCE_VERBS = new Set(
+  (
+    'believes believed thinks thought wants wanted hopes hoped accused accuses called calls ' +
+    'criticized criticised praised blamed blames denied denies described questioned urged ' +
+    'pledged promised vowed acknowledged admitted expects expected feels felt knows knew ' +
+    'agreed agrees disagreed defended defends attacked attacks slammed blasted dismissed'
+  ).split(' '),
+);
 /** How many earlier speakers or mentions an antecedent search looks at. */
 const LOOKBACK = 200;
 
@@ -259,7 +268,6 @@ function cleanText(text: string): string {
 class Resolver {
   private readonly mentions: Mention[] = [];
   private readonly gender = new Map<string, Gender>();
-  private readonly votes = new Map<string, number>();
   /** Named subjects of speech verbs ("Rendell said", "the Iraqi PM insisted"), in text order. */
   private readonly speakers: Mention[] = [];
   /** Speakers of the quotes resolved so far (positions ascending). */
@@ -309,7 +317,6 @@ class Resolver {
       if (list === undefined) this.mentionsOf.set(m.name, [m.pos]);
       else list.push(m.pos);
     }
-    this.voteGenders();
     this.collectSpeakers(insideQuote);
     this.speakers.sort((x, y) => x.pos - y.pos);
   }
@@ -320,7 +327,7 @@ class Resolver {
       const { tokens } = para;
       for (let v = 0; v < tokens.length; v++) {
         const t = tokens[v];
-        if (t === undefined || !SPEECH_FINITE.has(t.lower) || insideQuote(p, v)) continue;
+        if (t === undefined || !(SPEECH_FINITE.has(t.lower) || STANCE_VERBS.has(t.lower)) || insideQuote(p, v)) continue;
         let floor = v;
         while (
           floor > 0 &&
@@ -382,36 +389,9 @@ class Resolver {
     return this.latestSpeaker(pos, () => true);
   }
 
-  /** "Mr./Mrs." and gendered roles decide; otherwise the pronoun that follows a mention. */
-  private voteGenders(): void {
-    const pronounAt: { pos: number; g: 'm' | 'f' }[] = [];
-    this.paragraphs.forEach((para, p) => {
-      para.tokens.forEach((t) => {
-        const g =
-          t.lower === 'he' || t.lower === 'his' || t.lower === 'him'
-            ? 'm'
-            : t.lower === 'she' || t.lower === 'her'
-              ? 'f'
-              : null;
-        if (g !== null) pronounAt.push({ pos: para.base + t.start, g });
-      });
-      void p;
-    });
-    let j = 0;
-    this.mentions.forEach((m, i) => {
-      const nextMention = this.mentions[i + 1]?.pos ?? Infinity;
-      while (j < pronounAt.length && (pronounAt[j]?.pos ?? 0) < m.pos) j++;
-      const pr = pronounAt[j];
-      if (pr === undefined || pr.pos > nextMention || pr.pos - m.pos > 400) return;
-      this.votes.set(m.name, (this.votes.get(m.name) ?? 0) + (pr.g === 'm' ? 1 : -1));
-    });
-  }
-
   private genderOf(name: string): Gender {
     const fixed = this.gender.get(name);
     if (fixed !== undefined) return fixed;
-    const v = this.votes.get(name) ?? 0;
-    if (v !== 0) return v > 0 ? 'm' : 'f';
     return name.includes(' ') ? givenNameGender(name.split(' ')[0] ?? '') : null;
   }
 
@@ -420,7 +400,8 @@ class Resolver {
     const e = matchEntity(this.entities, name);
     if (e !== undefined) return e.kind === 'person';
     const parts = name.split(' ');
-    return parts.length > 1 && !parts.some((w) => isOrgWord(w.toLowerCase()));
+    if (parts.some((w) => isOrgWord(w.toLowerCase()))) return false;
+    return parts.length > 1;
   }
 
   /** The role phrase ending with the role word at `k`: "the Iraqi PM", "a spokesman". */
@@ -577,10 +558,17 @@ function phraseAt(
 ): Phrase | null {
   const t = tokens[k];
   if (t === undefined || k >= end) return null;
-  if (PRONOUN_GENDER.has(t.lower) && !t.cap) return { kind: 'pronoun', word: t.lower };
   if (PRONOUN_GENDER.has(t.lower)) return { kind: 'pronoun', word: t.lower };
   if (isNameToken(t) || HONORIFICS.has(t.lower)) {
     const [, b] = runAround(tokens, k);
+    // "Democratic pollster Geoff Garin": past the modifiers and role to the name.
+    let j = b;
+    while (j < end && j - b < 4 && (isRoleWord(tokens[j]?.lower ?? '') || isRoleModifier(tokens[j]?.lower ?? ''))) j++;
+    const next = tokens[j];
+    if (j > b && next !== undefined && isNameToken(next) && j < end) {
+      const [, c] = runAround(tokens, j);
+      return namePhrase(tokens, j, Math.min(c, end));
+    }
     return namePhrase(tokens, k, Math.min(b, end));
   }
   if (DETERMINERS.has(t.lower) || isRoleWord(t.lower) || isRoleModifier(t.lower)) {
@@ -621,11 +609,25 @@ function subjectBefore(
 ): Phrase | null {
   let k = v - 1;
   while (k >= floor && SKIPPABLE.has(tokens[k]?.lower ?? '')) k--;
+  if (tokens[k]?.text === ')') {
+    // "Gov. Mary Fallin (R-OK) said".
+    let c = k - 1;
+    while (c >= floor && k - c < 8 && tokens[c]?.text !== '(') c--;
+    if (c >= floor && tokens[c]?.text === '(') k = c - 1;
+  }
   if (tokens[k]?.text === ',') {
-    // "Khamenei, the Iranian leader, said" / "X, who ..., said": back to the first comma.
+    // "Khamenei, the Iranian leader, said" / "X, who ..., said": back to the first comma;
+    // "her senior adviser, Jake Sullivan, said": the name between the commas.
     let c = k - 1;
     while (c >= floor && v - c < 24 && tokens[c]?.text !== ',') c--;
-    if (c >= floor && tokens[c]?.text === ',') k = c - 1;
+    if (c >= floor && tokens[c]?.text === ',') {
+      const inner = tokens[k - 1];
+      const [a, b] = inner === undefined ? [k, k] : runAround(tokens, k - 1);
+      if (inner !== undefined && isNameToken(inner) && a === c + 1 && b === k) {
+        return namePhrase(tokens, a, b);
+      }
+      k = c - 1;
+    }
   }
   const t = tokens[k];
   if (t === undefined || k < floor) return null;
@@ -637,7 +639,6 @@ function subjectBefore(
   if (isRoleWord(t.lower)) {
     const phrase = resolver.rolePhraseEndingAt(tokens, k);
     if (phrase !== null) return phrase;
-    return { kind: 'role', words: [t.lower], definite: false, inner: null };
   }
   // "a spokesman for the State Department said": the organisation or the role before it.
   for (let j = k; j >= floor && k - j < 8; j--) {
@@ -671,7 +672,9 @@ function sentenceSubject(
   let j = start;
   if (OPEN_ONLY.has(para.tokens[j]?.text ?? '') || para.tokens[j]?.text === '"') return null;
   while (j < k && /^[‘’([]$/.test(para.tokens[j]?.text ?? '')) j++;
-  if (LEADERS.has(para.tokens[j]?.lower ?? '')) {
+  const first = para.tokens[j];
+  const participle = first !== undefined && /ing$/.test(first.lower) && para.tokens[j + 1]?.cap === false;
+  if (LEADERS.has(first?.lower ?? '') || participle) {
     let c = j;
     while (c < k && para.tokens[c]?.text !== ',') c++;
     if (c >= k) return null;
@@ -809,15 +812,14 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
       }
       if (term || text === '') continue;
       if (speaker === null && cue === null) {
-        // No attribution of its own: the paragraph's speaker, the sentence's subject, or the
-        // speaker the article last named (a quote introduced by "X said:" before it).
+        // No attribution of its own: the sentence's subject ("Rubio called it “...”"), the
+        // paragraph's speaker, or the speaker the article last named ("X said:" before it).
         const pos = para.base + (para.tokens[span.open]?.start ?? 0);
-        speaker = paraSpeaker;
-        if (speaker === null && span.open > floor) {
+        if (span.open > floor) {
           const subject = sentenceSubject(para, span.open, resolver);
           if (subject !== null) speaker = resolver.resolve(subject, pos);
         }
-        speaker ??= resolver.lastSpeaker(pos);
+        speaker ??= paraSpeaker ?? resolver.lastSpeaker(pos);
       }
       const quote: Quote = { text, speaker, index: sentence };
       quotes.push(quote);

@@ -41,10 +41,11 @@ const OPENERS = new Set(
 );
 
 /**
- * Candidate boundary: terminal punctuation (one or more of . ! ? …), optional closing quotes or
- * brackets, then whitespace. Character classes are disjoint, so matching is linear.
+ * Candidate boundary: a whole run of terminal punctuation (. ! ? …), optional closing quotes or
+ * brackets, then whitespace. The run is matched only from its start and atomically (lookahead
+ * plus back-reference), so a long run without whitespace after it is scanned once: linear time.
  */
-const BOUNDARY = /[.!?\u2026]+["'\u201d\u2019\u00bb)\]]*\s+/g;
+const BOUNDARY = /(?<![.!?\u2026])(?=([.!?\u2026]+))\1["'\u201d\u2019\u00bb)\]]*\s+/g;
 
 /** The word-ish token immediately before position `end` (letters and dots only). */
 function tokenBefore(text: string, end: number): string {
@@ -59,13 +60,12 @@ function tokenBefore(text: string, end: number): string {
   return text.slice(start, end);
 }
 
+const WORD_AFTER = /["'\u201c\u2018\u00ab(\[]*([^\s,;:.!?]*)/y;
+
 /** The first word after position `start`, skipping opening quotes and brackets. */
 function wordAfter(text: string, start: number): string {
-  let i = start;
-  while (i < text.length && /["'\u201c\u2018\u00ab(\[]/.test(text[i] ?? '')) i++;
-  let j = i;
-  while (j < text.length && !/[\s,;:.!?]/.test(text[j] ?? '')) j++;
-  return text.slice(i, j);
+  WORD_AFTER.lastIndex = start;
+  return WORD_AFTER.exec(text)?.[1] ?? '';
 }
 
 function isUpper(ch: string): boolean {

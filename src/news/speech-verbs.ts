@@ -11,7 +11,8 @@ const REGULAR =
   'insist joke lament maintain mention note object observe plead post predict promise ' +
   'quip recall remark repeat reply report respond scream shout state stress suggest ' +
   'testify tweet urge vow warn whisper yell acknowledge allege affirm demand announce ' +
-  'reiterate retort recount muse agree disagree add estimate';
+  'reiterate retort recount muse agree disagree estimate exclaim mock echo gush marvel scoff ' +
+  'concur caution assure lash rail';
 
 /** Irregular verbs: base, third person, past (and participle), -ing. */
 const IRREGULAR: readonly (readonly string[])[] = [
@@ -51,7 +52,7 @@ for (const forms of [...REGULAR.split(' ').map(regularForms), ...IRREGULAR]) {
   const base = forms[0] ?? '';
   forms.forEach((form, i) => {
     if (form.endsWith('ing')) participle.add(form);
-    else if (i === 0 ? BARE.has(base) : i !== 1 || !NOUN_LIKE.has(base)) finite.add(form);
+    else if (i !== 0 || BARE.has(base) || !NOUN_LIKE.has(base)) finite.add(form);
   });
 }
 

@@ -9,7 +9,7 @@
  * summary. Pairwise work is capped at the first MAX_CENTRALITY sentences: linear otherwise.
  */
 import type { SentenceRef, SummaryLength } from './article.js';
-import { terms, words } from './tokens.js';
+import { contentTerms, terms, words } from './tokens.js';
 
 /** Only the first sentences take part in the pairwise centrality computations. */
 const MAX_CENTRALITY = 60;
@@ -28,142 +28,174 @@ const LEAD_REDUNDANCY = 0.2;
 const REDUNDANCY = 0.5;
 const DAMPING = 0.85;
 const PAGERANK_ITERATIONS = 30;
+const PAGERANK_TOLERANCE = 1e-6;
 
+/** A sentence's terms and trigrams as per-article integer ids (cheap to compare). */
 interface SentenceFeatures {
-  terms: string[];
-  trigrams: Set<string>;
+  /** Distinct term ids, ascending. */
+  termIds: Int32Array;
+  /** Term frequency of each entry of termIds. */
+  termCounts: Float64Array;
+  /** Word trigrams, each packed into one number. */
+  trigrams: Set<number>;
   wordCount: number;
 }
 
-function features(sentence: string): SentenceFeatures {
-  const tokens = words(sentence);
-  const trigrams = new Set<string>();
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    trigrams.add(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
-  }
-  return { terms: terms(sentence), trigrams, wordCount: tokens.length };
-}
-
-type Vector = Map<string, number>;
-
-/** L2-normalised tf-idf vectors, idf taken over the article's own sentences. */
-function tfidfVectors(termLists: string[][]): Vector[] {
-  const df = new Map<string, number>();
-  for (const list of termLists) for (const t of new Set(list)) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = termLists.length;
-  return termLists.map((list) => {
-    const v: Vector = new Map();
-    for (const t of list) v.set(t, (v.get(t) ?? 0) + 1);
-    let norm = 0;
-    for (const [t, tf] of v) {
-      const w = tf * Math.log(1 + n / (df.get(t) ?? 1));
-      v.set(t, w);
-      norm += w * w;
+/** Interns strings to small integers, per article. */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(word, id);
     }
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (const [t, w] of v) v.set(t, w / norm);
-    return v;
-  });
-}
-
-function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, w] of small) {
-    const other = large.get(t);
-    if (other !== undefined) dot += w * other;
+    return id;
   }
-  return dot;
+  get(word: string): number | undefined {
+    return this.ids.get(word);
+  }
 }
 
-function scaleToUnit(values: number[]): number[] {
+/** Word ids stay below 2^16 so that three of them pack exactly into one double. */
+const WORD_ID_LIMIT = 65536;
+
+function features(sentence: string, wordVocab: Vocabulary, termVocab: Vocabulary): SentenceFeatures {
+  const tokens = words(sentence);
+  const ids = tokens.map((t) => wordVocab.id(t) % WORD_ID_LIMIT);
+  const trigrams = new Set<number>();
+  for (let i = 0; i + 2 < ids.length; i++) {
+    trigrams.add(((ids[i] as number) * WORD_ID_LIMIT + (ids[i + 1] as number)) * WORD_ID_LIMIT + (ids[i + 2] as number));
+  }
+  const counts = new Map<number, number>();
+  for (const t of contentTerms(tokens)) {
+    const id = termVocab.id(t);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const termIds = Int32Array.from(counts.keys()).sort();
+  const termCounts = Float64Array.from(termIds, (id) => counts.get(id) ?? 0);
+  return { termIds, termCounts, trigrams, wordCount: tokens.length };
+}
+
+/**
+ * Pairwise similarities of the sentences, as flat n x n matrices: tf-idf cosine (idf over the
+ * article's own sentences) and TextRank's shared terms / (log |Si| + log |Sj|).
+ */
+function similarities(feats: SentenceFeatures[]): { cosine: Float64Array; overlap: Float64Array } {
+  const n = feats.length;
+  const df = new Map<number, number>();
+  for (const f of feats) for (const id of f.termIds) df.set(id, (df.get(id) ?? 0) + 1);
+  const weights = feats.map((f) => {
+    const w = f.termCounts.map((tf, k) => tf * Math.log(1 + n / (df.get(f.termIds[k] as number) ?? 1)));
+    const norm = Math.sqrt(w.reduce((a, x) => a + x * x, 0));
+    return norm > 0 ? w.map((x) => x / norm) : w;
+  });
+  const logSize = feats.map((f) => Math.log(f.termIds.length));
+  const cosine = new Float64Array(n * n);
+  const overlap = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const a = (feats[i] as SentenceFeatures).termIds;
+    const wa = weights[i] as Float64Array;
+    for (let j = i + 1; j < n; j++) {
+      const b = (feats[j] as SentenceFeatures).termIds;
+      const wb = weights[j] as Float64Array;
+      let shared = 0;
+      let dot = 0;
+      for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+        const ax = a[x] as number;
+        const by = b[y] as number;
+        if (ax === by) {
+          shared++;
+          dot += (wa[x] as number) * (wb[y] as number);
+          x++;
+          y++;
+        } else if (ax < by) x++;
+        else y++;
+      }
+      cosine[i * n + j] = cosine[j * n + i] = dot;
+      if (shared > 0 && a.length > 1 && b.length > 1) {
+        overlap[i * n + j] = overlap[j * n + i] =
+          shared / ((logSize[i] as number) + (logSize[j] as number));
+      }
+    }
+  }
+  return { cosine, overlap };
+}
+
+function scaleToUnit(values: ArrayLike<number>): number[] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
   const range = hi - lo;
-  return values.map((v) => (range > 0 ? (v - lo) / range : 0));
+  return Array.from(values, (v) => (range > 0 ? (v - lo) / range : 0));
 }
 
-/** PacSum-style directed centrality from tf-idf cosine similarities, scaled to [0, 1]. */
-function directedCentrality(termLists: string[][]): number[] {
-  const vectors = tfidfVectors(termLists);
-  const n = vectors.length;
-  const sims: number[][] = vectors.map(() => new Array<number>(n).fill(0));
+/** PacSum-style directed centrality from the cosine matrix, scaled to [0, 1]. */
+function directedCentrality(cosine: Float64Array, n: number): number[] {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const s = cosine(vectors[i] as Vector, vectors[j] as Vector);
-      (sims[i] as number[])[j] = s;
-      (sims[j] as number[])[i] = s;
+      const s = cosine[i * n + j] as number;
       if (s < lo) lo = s;
       if (s > hi) hi = s;
     }
   }
   const threshold = lo + BETA * (hi - lo);
-  const raw = sims.map((row, i) => {
+  const raw = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     let score = 0;
-    row.forEach((s, j) => {
-      if (j === i || s <= threshold) return;
+    for (let j = 0; j < n; j++) {
+      const s = cosine[i * n + j] as number;
+      if (j === i || s <= threshold) continue;
       score += (j < i ? LAMBDA_BEFORE : LAMBDA_AFTER) * (s - threshold);
-    });
-    return score;
-  });
+    }
+    raw[i] = score;
+  }
   return scaleToUnit(raw);
 }
 
-/**
- * TextRank centrality (Mihalcea & Tarau): PageRank over shared-term similarity normalised by
- * log sentence lengths; scaled to [0, 1].
- */
-function textRank(termLists: string[][]): number[] {
-  const sets = termLists.map((list) => new Set(list));
-  const n = sets.length;
-  const weights: number[][] = sets.map(() => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    const a = sets[i] as Set<string>;
-    if (a.size < 2) continue;
-    for (let j = i + 1; j < n; j++) {
-      const b = sets[j] as Set<string>;
-      if (b.size < 2) continue;
-      let shared = 0;
-      for (const t of a) if (b.has(t)) shared++;
-      const w = shared / (Math.log(a.size) + Math.log(b.size));
-      (weights[i] as number[])[j] = w;
-      (weights[j] as number[])[i] = w;
-    }
+/** TextRank centrality: PageRank over the overlap matrix, scaled to [0, 1]. */
+function textRank(overlap: Float64Array, n: number): number[] {
+  const outSum = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += overlap[j * n + i] as number;
+    outSum[j] = sum;
   }
-  const outSum = weights.map((row) => row.reduce((x, y) => x + y, 0));
-  let rank = new Array<number>(n).fill(1 / n);
+  let rank = new Float64Array(n).fill(1 / n);
   for (let it = 0; it < PAGERANK_ITERATIONS; it++) {
-    const next = new Array<number>(n).fill((1 - DAMPING) / n);
+    const next = new Float64Array(n).fill((1 - DAMPING) / n);
     for (let j = 0; j < n; j++) {
-      const out = outSum[j] ?? 0;
+      const out = outSum[j] as number;
       if (out === 0) continue;
-      const share = (DAMPING * (rank[j] ?? 0)) / out;
-      const row = weights[j] as number[];
+      const share = (DAMPING * (rank[j] as number)) / out;
       for (let i = 0; i < n; i++) {
-        const w = row[i] ?? 0;
-        if (w > 0) next[i] = (next[i] ?? 0) + share * w;
+        const w = overlap[j * n + i] as number;
+        if (w > 0) next[i] = (next[i] as number) + share * w;
       }
     }
+    let delta = 0;
+    for (let i = 0; i < n; i++) delta += Math.abs((next[i] as number) - (rank[i] as number));
     rank = next;
+    if (delta < PAGERANK_TOLERANCE) break;
   }
   return scaleToUnit(rank);
 }
 
-/** Fraction of the title's terms the sentence contains. */
-function titleOverlap(titleTerms: Set<string>, sentenceTerms: string[]): number {
-  if (titleTerms.size === 0) return 0;
+/** Fraction of the title's `titleSize` distinct terms (ids `titleIds`) the sentence contains. */
+function titleOverlap(titleIds: Set<number>, titleSize: number, f: SentenceFeatures): number {
+  if (titleSize === 0) return 0;
   let hits = 0;
-  for (const t of new Set(sentenceTerms)) if (titleTerms.has(t)) hits++;
-  return hits / titleTerms.size;
+  for (const id of f.termIds) if (titleIds.has(id)) hits++;
+  return hits / titleSize;
 }
 
-/** 1 for a good summary sentence, lower for fragments, questions, captions and run-ons. */
+/** 1 for a good summary sentence, lower for fragments, questions and captions. */
 function quality(sentence: string, f: SentenceFeatures): number {
   let q = 1;
   if (f.wordCount < 6) q *= 0.3;
@@ -181,7 +213,7 @@ function selectNonRedundant(
   limit: number,
   maxOverlap: number,
   feats: SentenceFeatures[],
-  state: { chosen: number[]; used: Set<number>; seen: Set<string> },
+  state: { chosen: number[]; used: Set<number>; seen: Set<number> },
 ): void {
   for (const i of order) {
     if (state.chosen.length >= limit) return;
@@ -207,29 +239,43 @@ export interface RankInput {
   title: string;
 }
 
-/** Every sentence index, best summary sentence first. */
+/**
+ * Every sentence index, best summary sentence first. Only the first MAX_CENTRALITY sentences
+ * compete; any later ones follow in article order.
+ */
 export function rankSentences({ sentences, title }: RankInput): number[] {
-  const n = sentences.length;
+  const head = sentences.slice(0, MAX_CENTRALITY);
+  const n = head.length;
   if (n === 0) return [];
-  const feats = sentences.map(features);
-  const headTerms = feats.slice(0, MAX_CENTRALITY).map((f) => f.terms);
-  const directed = directedCentrality(headTerms);
-  const central = textRank(headTerms);
-  const inferredTitle = title.trim() === '' || (sentences[0] ?? '').startsWith(title.trim());
+  const wordVocab = new Vocabulary();
+  const termVocab = new Vocabulary();
+  const feats = head.map((s) => features(s, wordVocab, termVocab));
+  const { cosine, overlap } = similarities(feats);
+  const directed = directedCentrality(cosine, n);
+  const central = textRank(overlap, n);
+  const inferredTitle = title.trim() === '' || head[0]?.startsWith(title.trim()) === true;
   const titleTerms = new Set(inferredTitle ? [] : terms(title));
-  const qualities = feats.map((f, i) => quality(sentences[i] ?? '', f));
+  const titleIds = new Set<number>();
+  for (const t of titleTerms) {
+    const id = termVocab.get(t);
+    if (id !== undefined) titleIds.add(id);
+  }
+  const qualities = feats.map((f, i) => quality(head[i] ?? '', f));
   const leadScores = feats.map((f, i) => {
     const position = 1 / Math.sqrt(1 + i);
     const score =
-      position + W_TITLE * titleOverlap(titleTerms, f.terms) + W_DIRECTED * (directed[i] ?? 0);
+      position +
+      W_TITLE * titleOverlap(titleIds, titleTerms.size, f) +
+      W_DIRECTED * (directed[i] ?? 0);
     return score * (qualities[i] ?? 1);
   });
   const centralScores = feats.map((_, i) => (central[i] ?? 0) * (qualities[i] ?? 1));
   const bodyOrder = byScore(centralScores);
-  const state = { chosen: [] as number[], used: new Set<number>(), seen: new Set<string>() };
+  const state = { chosen: [] as number[], used: new Set<number>(), seen: new Set<number>() };
   selectNonRedundant(byScore(leadScores), LEAD_SLOTS, LEAD_REDUNDANCY, feats, state);
   selectNonRedundant(bodyOrder, n, REDUNDANCY, feats, state);
-  return state.chosen.concat(bodyOrder.filter((i) => !state.used.has(i)));
+  const rest = sentences.slice(n).map((_, i) => n + i);
+  return state.chosen.concat(bodyOrder.filter((i) => !state.used.has(i)), rest);
 }
 
 /** Number of summary sentences for a named length, scaled to the article's length. */

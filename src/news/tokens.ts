@@ -20,6 +20,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 const NON_TOKEN = /[^a-z0-9]+/;
+/** Letters that fold to ASCII (Latin-1 Supplement, Latin Extended, Latin Extended Additional). */
+const FOLDABLE = /[\u00c0-\u024f\u1e00-\u1eff]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /**
@@ -27,7 +29,7 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
  * folded first so "Café" gives "cafe" rather than "caf".
  */
 export function words(text: string): string[] {
-  const folded = /[^\x00-\x7f]/.test(text)
+  const folded = FOLDABLE.test(text)
     ? text.normalize('NFKD').replace(COMBINING_MARKS, '')
     : text;
   return folded
@@ -50,11 +52,16 @@ export function stem(word: string): string {
   return stemmed;
 }
 
-/** Stemmed content terms of `text`, in order: stopwords and one-letter tokens removed. */
-export function terms(text: string): string[] {
+/** Stemmed content terms of already tokenised `words`: stopwords and one-letter tokens removed. */
+export function contentTerms(tokens: string[]): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
+  for (const w of tokens) {
     if (w.length > 1 && !STOPWORDS.has(w)) out.push(stem(w));
   }
   return out;
+}
+
+/** Stemmed content terms of `text`, in order: stopwords and one-letter tokens removed. */
+export function terms(text: string): string[] {
+  return contentTerms(words(text));
 }

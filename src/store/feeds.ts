@@ -149,9 +149,12 @@ export class FeedStore {
       if (result.etag) fields.etag = result.etag;
       if (result.lastModified) fields.lastModified = result.lastModified;
       if (result.title) fields.title = result.title;
-      await this.redis.hset(key, fields);
-      await this.redis.hdel(key, 'retryAt', 'lastError');
-      if (result.stored) await this.redis.hincrby(key, 'itemsStored', result.stored);
+      await this.redis
+        .multi()
+        .hdel(key, 'retryAt', 'lastError')
+        .hincrby(key, 'itemsStored', result.stored)
+        .hset(key, fields)
+        .exec();
     });
   }
 

@@ -84,11 +84,13 @@ describe('extractArticle on pages without an article', () => {
       );
     const html = `<html><head><script type="application/ld+json">${JSON.stringify({
       '@type': 'NewsArticle',
-      headline: 'Pontoons to open',
+      headline: 'Pontoons &amp; moorings to open',
+      author: { '@type': 'Person', name: 'By Jo Trevail' },
       articleBody: body,
     })}</script></head><body><div id="root"></div></body></html>`;
     const page = extractArticle(html);
-    expect(page.title).toBe('Pontoons to open');
+    expect(page.title).toBe('Pontoons & moorings to open');
+    expect(page.author).toBe('Jo Trevail');
     expect(page.paragraphs[0]).toBe(
       'The harbour master said the new pontoons would open in March.',
     );

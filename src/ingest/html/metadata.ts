@@ -66,21 +66,40 @@ function jsonLdArticle(doc: DomDocument): Json | undefined {
   return items.find((item) => types(item).some((t) => ARTICLE_TYPES.has(t)));
 }
 
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/** Character references left in metadata values (JSON-LD is often HTML-escaped twice). */
+function decodeEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]+);/gi, (ref, body: string) => {
+    if (body[0] !== '#') return NAMED_ENTITIES[body.toLowerCase()] ?? ref;
+    const code =
+      body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+  });
+}
+
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    const s = collapse(value);
+    const s = collapse(decodeEntities(value));
     return s || undefined;
   }
   return undefined;
 }
 
+/** A person's or organisation's name from a string, {name} object or a list of them. */
 function nameOf(value: unknown): string | undefined {
   if (Array.isArray(value)) {
     const names = value.map(nameOf).filter((x): x is string => x !== undefined);
     return names.length ? names.join(', ') : undefined;
   }
-  if (isObject(value)) return text(value['name']);
-  const s = text(value)?.replace(/^by\s+/i, '');
+  const s = text(isObject(value) ? value['name'] : value)?.replace(/^by\s+/i, '');
   return s && !/^https?:\/\//.test(s) ? s : undefined;
 }
 

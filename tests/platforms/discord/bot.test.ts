@@ -104,7 +104,7 @@ describe('slash commands on the seed article', () => {
 
   it('/summary by words and a length choice', async () => {
     const { token } = h.standIn.slashCommand('summary', [
-      { name: 'article', type: 3, value: 'Khamenei Kadhimi Tehran talks' },
+      { name: 'article', type: 3, value: 'Khamenei tells Iraqi PM further retaliation' },
       { name: 'length', type: 3, value: 'short' },
     ]);
     const { data } = await callbackOf(h.standIn, token);

@@ -25,6 +25,7 @@ import { STOPWORDS } from '../src/news/tokens.js';
 const SpanSchema = z.object({ start: z.number(), end: z.number(), text: z.string() });
 const DocSchema = z.object({
   doc: z.string(),
+  title: z.string(),
   text: z.string(),
   attributions: z.array(
     z.object({ source: z.array(SpanSchema), content: z.array(SpanSchema), direct: z.boolean() }),
@@ -141,15 +142,18 @@ function goldOf(doc: Doc): Gold[] {
   return gold;
 }
 
-function paragraphsOf(text: string): string[] {
-  return text
+/** Body paragraphs: the corpus repeats the headline as the first line; it is not body text. */
+function paragraphsOf(doc: Doc): string[] {
+  const paragraphs = doc.text
     .split('\n')
     .map((p) => p.trim())
     .filter(Boolean);
+  const first = paragraphs[0]?.replace(/\.$/, '');
+  return first === doc.title.trim().replace(/\.$/, '') ? paragraphs.slice(1) : paragraphs;
 }
 
 function newsbot(doc: Doc): Prediction[] {
-  const { sentences, paragraphOf } = splitSentences(paragraphsOf(doc.text));
+  const { sentences, paragraphOf } = splitSentences(paragraphsOf(doc));
   const entities = findEntities(sentences);
   return findQuotes({ sentences, paragraphOf, entities }).map((q) => ({
     text: q.text,

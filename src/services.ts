@@ -18,12 +18,21 @@ export interface Services {
   rateLimit?: RateLimiter;
 }
 
-/** The services over one Redis client, every key under REDIS_PREFIX. */
-export function createServices(redis: RedisClient, config: Pick<Config, 'REDIS_PREFIX'>): Services {
+/**
+ * The services over one Redis client, every key under REDIS_PREFIX; the per-user rate limit
+ * when RATE_LIMIT_PER_MINUTE is given (the bot process passes its whole config).
+ */
+export function createServices(
+  redis: RedisClient,
+  config: Pick<Config, 'REDIS_PREFIX'> & Partial<Pick<Config, 'RATE_LIMIT_PER_MINUTE'>>,
+): Services {
   const keys = new Keys(config.REDIS_PREFIX);
   return {
     articles: new ArticleStore(redis, keys),
     digests: new DigestStore(redis, keys),
     feeds: new FeedStore(redis, keys),
+    ...(config.RATE_LIMIT_PER_MINUTE
+      ? { rateLimit: new RateLimiter(redis, keys, config.RATE_LIMIT_PER_MINUTE) }
+      : {}),
   };
 }

@@ -82,6 +82,7 @@ async function ingestPaths(
       if (r.status === 'rejected')
         report(`${r.location ?? '?'}: rejected: ${r.error ?? 'unknown reason'}`);
     });
+    bar?.update(); // flushes rejections logged since the last redraw
     bar?.stop();
     println(closingCount(counts));
     return counts;

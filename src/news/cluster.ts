@@ -160,25 +160,35 @@ export function clusterStories(
   // (sum of A's vectors) · (sum of B's vectors) / (|A| |B|).
   const groupOf = articles.map((_, i) => i);
   const members = new Map<number, number[]>(articles.map((_, i) => [i, [i]]));
-  const sums = new Map<number, Vector>(vectors.map((v, i) => [i, new Map(v)]));
+  // A singleton's sum is its own vector, copied when the group first grows.
+  const sums = new Map<number, Vector>(vectors.map((v, i) => [i, v]));
   for (const [key] of edges) {
     const gi = groupOf[Math.floor(key / n)]!;
     const gj = groupOf[key % n]!;
     if (gi === gj) continue;
     const a = members.get(gi)!;
     const b = members.get(gj)!;
-    if (dot(sums.get(gi)!, sums.get(gj)!) / (a.length * b.length) < options.linkage) continue;
-    const [keep, drop] = gi < gj ? [gi, gj] : [gj, gi];
-    const merged = [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y);
-    for (const i of merged) groupOf[i] = keep;
-    members.set(keep, merged);
+    const single = a.length === 1 && b.length === 1;
+    if (!single && dot(sums.get(gi)!, sums.get(gj)!) / (a.length * b.length) < options.linkage) {
+      continue;
+    }
+    // The larger group absorbs the smaller (ties: the lower id), relabelling only the smaller.
+    const [keep, drop] =
+      a.length > b.length || (a.length === b.length && gi < gj) ? [gi, gj] : [gj, gi];
+    const kept = members.get(keep)!;
+    for (const i of members.get(drop)!) {
+      groupOf[i] = keep;
+      kept.push(i);
+    }
     members.delete(drop);
-    const sum = sums.get(keep)!;
+    const sum = sums.get(keep) === vectors[keep] ? new Map(vectors[keep]) : sums.get(keep)!;
     for (const [t, w] of sums.get(drop)!) sum.set(t, (sum.get(t) ?? 0) + w);
+    sums.set(keep, sum);
     sums.delete(drop);
   }
 
   // Indices are in newest-first order, so a group's smallest index is its newest article.
+  for (const group of members.values()) group.sort((x, y) => x - y);
   return [...members]
     .sort(([, a], [, b]) => b.length - a.length || a[0]! - b[0]!)
     .map(([g, group]) => {

@@ -16,7 +16,7 @@ import {
   nameText,
   splitRun,
   surnameKey,
-  tokenize,
+  tokenizeCached,
   type Token,
 } from './names.js';
 import { SPEECH_FINITE, isSpeechVerb } from './speech-verbs.js';
@@ -210,7 +210,7 @@ function classify(tokens: readonly Token[], start: number, end: number): Mention
 
 /** Every name mention of one sentence. */
 function sentenceMentions(sentence: string): Mention[] {
-  const tokens = tokenize(sentence);
+  const tokens = tokenizeCached(sentence);
   const out: Mention[] = [];
   for (const [runStart, runEndRaw] of nameRuns(tokens)) {
     // Headlines in capitals ("DOCTORS DON’T WANT") are not names; acronyms are.
@@ -389,8 +389,21 @@ export function findEntities(sentences: string[]): Entity[] {
 
 /** The entity a written name refers to: exact name, else the person with that surname. */
 export function matchEntity(entities: readonly Entity[], name: string): Entity | undefined {
-  const exact = entities.find((e) => e.name === name);
-  if (exact !== undefined) return exact;
-  const key = surnameKey(name);
-  return entities.find((e) => e.kind === 'person' && surnameKey(e.name) === key);
+  let index = indexes.get(entities);
+  if (index === undefined) {
+    index = { byName: new Map(), bySurname: new Map() };
+    for (const e of entities) {
+      if (!index.byName.has(e.name)) index.byName.set(e.name, e);
+      const key = surnameKey(e.name);
+      if (e.kind === 'person' && !index.bySurname.has(key)) index.bySurname.set(key, e);
+    }
+    indexes.set(entities, index);
+  }
+  return index.byName.get(name) ?? index.bySurname.get(surnameKey(name));
 }
+
+/** Lookup tables per entity list (lists are not modified after findEntities returns them). */
+const indexes = new WeakMap<
+  readonly Entity[],
+  { byName: Map<string, Entity>; bySurname: Map<string, Entity> }
+>();

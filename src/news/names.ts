@@ -41,6 +41,21 @@ function isCapital(ch: string): boolean {
 }
 
 /** Tokenises `text`; offsets are shifted by `base`. */
+/** Tokens of recently seen sentences: entities and quotes read the same sentences. */
+const TOKEN_CACHE_LIMIT = 20_000;
+const tokenCache = new Map<string, readonly Token[]>();
+
+/** Tokenises `text` (offsets from 0), memoised; the tokens must not be modified. */
+export function tokenizeCached(text: string): readonly Token[] {
+  let tokens = tokenCache.get(text);
+  if (tokens === undefined) {
+    tokens = tokenize(text);
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
+}
+
 export function tokenize(text: string, base = 0): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
@@ -328,13 +343,21 @@ export function nameText(tokens: readonly Token[], start: number, end: number): 
 }
 
 /** Key that merges mentions of one person: the surname without "al-" and possessive. */
+const surnameCache = new Map<string, string>();
+
 export function surnameKey(name: string): string {
-  const parts = name.split(' ').filter((p) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(p));
-  const last = parts[parts.length - 1] ?? name;
-  return last
-    .replace(POSSESSIVE, '')
-    .replace(/^(?:al|el|ad|as|ash|at)-/i, '')
-    .toLowerCase();
+  let key = surnameCache.get(name);
+  if (key === undefined) {
+    const parts = name.split(' ').filter((p) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(p));
+    const last = parts[parts.length - 1] ?? name;
+    key = last
+      .replace(POSSESSIVE, '')
+      .replace(/^(?:al|el|ad|as|ash|at)-/i, '')
+      .toLowerCase();
+    if (surnameCache.size >= TOKEN_CACHE_LIMIT) surnameCache.clear();
+    surnameCache.set(name, key);
+  }
+  return key;
 }
 
 /** Common English given names, for "he"/"she" agreement when nothing else tells. */

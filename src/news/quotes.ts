@@ -25,7 +25,7 @@ import {
   nameText,
   roleGender,
   splitRun,
-  tokenize,
+  tokenizeCached,
   type Token,
 } from './names.js';
 import { SPEECH_FINITE, SPEECH_PARTICIPLE, isSpeechVerb } from './speech-verbs.js';
@@ -165,8 +165,8 @@ function buildParagraphs(
     if (para === undefined) return;
     const offset = para.text === '' ? 0 : para.text.length + 1;
     para.text = para.text === '' ? s : `${para.text} ${s}`;
-    for (const t of tokenize(s, offset)) {
-      para.tokens.push(t);
+    for (const t of tokenizeCached(s)) {
+      para.tokens.push(offset === 0 ? t : { ...t, start: t.start + offset, end: t.end + offset });
       para.sentence.push(i);
     }
     base += s.length + 1;

@@ -6,8 +6,7 @@
 import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { commands as registry } from '../../../commands/index.js';
-import type { CommandDef } from '../../command.js';
+import { commands } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Route } from '../../http/health.js';
 import { platformReconnects } from '../../metrics.js';
@@ -25,8 +24,6 @@ export interface SlackOptions {
   log: Logger;
   /** Health routes served on Slack's HTTP server (ignored in Socket Mode). */
   routes?: Route[];
-  /** Defaults to the command registry. */
-  commands?: readonly CommandDef[];
 }
 
 export interface SlackHandle {
@@ -62,7 +59,7 @@ function boltLogger(log: Logger): BoltLogger {
 export async function startSlack(opts: SlackOptions): Promise<SlackHandle> {
   const { config, services } = opts;
   const log = opts.log.child({ platform: 'slack' });
-  const defs = opts.commands ?? registry;
+  const defs = commands;
   if (!config.SLACK_BOT_TOKEN || !config.SLACK_SIGNING_SECRET) {
     throw new SlackConfigError('Slack needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   }

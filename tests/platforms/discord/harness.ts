@@ -40,7 +40,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { name: string; redisUrl?: string }): Promise<Harness> {
+export async function startHarness(opts: {
+  name: string;
+  redisUrl?: string;
+  redisTimeoutMs?: number;
+}): Promise<Harness> {
   const standIn = await DiscordStandIn.start();
   const prefix = uniquePrefix(opts.name);
   const redisUrl = opts.redisUrl ?? SHARED_REDIS_URL;
@@ -50,7 +54,7 @@ export async function startHarness(opts: { name: string; redisUrl?: string }): P
   const config = parseConfig({
     REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
-    REDIS_TIMEOUT_MS: '500',
+    REDIS_TIMEOUT_MS: String(opts.redisTimeoutMs ?? 500),
     RATE_LIMIT_PER_MINUTE: '0',
     DISCORD_TOKEN: 'stand-in-token',
     DISCORD_APPLICATION_ID: APPLICATION_ID,

@@ -1,8 +1,10 @@
 /**
  * Redis stops while the bot runs: commands still get a polite "try again" within Discord's 3 s,
  * the process stays up, /readyz says why it is not ready, and everything recovers when Redis
- * returns. Uses a private redis-server that the test stops and restarts.
+ * returns. Uses a private redis-server that the test stops and restarts, or freezes (SIGSTOP:
+ * connected but silent, so only the command deadline REDIS_TIMEOUT_MS helps).
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TRY_AGAIN_TEXT } from '../../../src/dispatch.js';
 import { PrivateRedis } from '../../support/redis.js';
@@ -14,7 +16,8 @@ let h: Harness;
 
 beforeAll(async () => {
   redis = await PrivateRedis.start();
-  h = await startHarness({ name: 'discord-outage', redisUrl: redis.url });
+  // The default deadline (1 s a command): a two-read command then needs the defer-and-edit path.
+  h = await startHarness({ name: 'discord-outage', redisUrl: redis.url, redisTimeoutMs: 1_000 });
 }, 30_000);
 
 afterAll(async () => {
@@ -71,3 +74,34 @@ it('answers "try again" within 3 s while Redis is down and recovers when it retu
     'Khamenei meets Iraqi PM',
   );
 }, 40_000);
+
+it('a frozen Redis (no answers at all) still gets "try again" within 3 s, and recovers', async () => {
+  const id = await seed();
+  const pid = Number(
+    /process_id:(\d+)/.exec(
+      execFileSync('redis-cli', ['-p', String(redis.port), 'info', 'server'], { encoding: 'utf8' }),
+    )![1],
+  );
+  process.kill(pid, 'SIGSTOP');
+  try {
+    const sent = performance.now();
+    const { token } = h.standIn.slashCommand('summary', [
+      { name: 'article', type: 3, value: 'Khamenei Iraqi PM' },
+    ]);
+    const answer = await h.standIn.waitForRequest(
+      (r) => r.path.includes(`/${token}`) && JSON.stringify(r.body ?? '').includes(TRY_AGAIN_TEXT),
+      DISCORD_DEADLINE_MS,
+    );
+    expect(answer.at - sent).toBeLessThan(DISCORD_DEADLINE_MS);
+    const first = h.standIn.requestsFor(token)[0]!;
+    // Either answered directly, or acknowledged in time and then edited.
+    expect([4, 5]).toContain((first.body as { type: number }).type);
+    expect(first.at - sent).toBeLessThan(DISCORD_DEADLINE_MS);
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+  const after = h.standIn.slashCommand('quotes', [{ name: 'article', type: 3, value: id }]);
+  expect((await callbackOf(h.standIn, after.token)).data.embeds[0]!.title).toBe(
+    'Khamenei meets Iraqi PM',
+  );
+}, 30_000);

@@ -4,15 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { commands } from '../../../commands/index.js';
-import { defineCommand, type CommandDef } from '../../../src/command.js';
 import { parseConfig } from '../../../src/config.js';
 import { healthRoutes } from '../../../src/http/health.js';
 import { createLogger } from '../../../src/log.js';
 import { prepareArticle } from '../../../src/news/prepare.js';
 import { startSlack, type SlackHandle } from '../../../src/platforms/slack/app.js';
-import { notice } from '../../../src/reply.js';
 import { createServices, type Services } from '../../../src/services.js';
 import { closeRedis, createRedis, type RedisClient } from '../../../src/store/redis.js';
 import { freePort, PrivateRedis, testRedis, type TestRedis } from '../../support/redis.js';
@@ -86,7 +82,6 @@ async function startHarness(
   standIn: SlackStandIn,
   services: Services,
   env: Record<string, string>,
-  defs: readonly CommandDef[] = commands,
 ): Promise<Harness> {
   const port = await freePort();
   const config = parseConfig({
@@ -102,7 +97,6 @@ async function startHarness(
     services,
     log,
     routes: healthRoutes({}, log),
-    commands: defs,
   });
   return { slack, port, url: `http://127.0.0.1:${port}/slack/events` };
 }

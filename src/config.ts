@@ -151,5 +151,6 @@ export function loadConfig(envFile = '.env'): Config {
 
 export const discordEnabled = (c: Config): boolean =>
   Boolean(c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID);
+/** A bot token (one workspace) or the OAuth install flow (many), with the signing secret. */
 export const slackEnabled = (c: Config): boolean =>
-  Boolean(c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET);
+  Boolean(c.SLACK_SIGNING_SECRET && (c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID));

@@ -1,12 +1,16 @@
-/** `npm start`: the bot process. SIGTERM / SIGINT shut it down cleanly (exit code 0). */
-import { ConfigError, loadConfig } from './config.js';
+/**
+ * `npm start`: the bot process. SIGTERM / SIGINT shut it down cleanly (exit code 0): commands in
+ * flight finish first (up to 10 s). A second signal exits at once (exit code 130).
+ */
 import { startApp } from './app.js';
+import { ConfigError } from './config.js';
+import { loadCheckedConfig } from './config-check.js';
 import { createLogger } from './log.js';
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = loadCheckedConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -19,7 +23,10 @@ async function main(): Promise<void> {
   const app = await startApp(config, log);
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting at once');
+      process.exit(130);
+    }
     stopping = true;
     log.info({ signal }, 'shutting down');
     app.stop().then(

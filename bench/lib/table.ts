@@ -1,12 +1,11 @@
 /** Plain-text tables for bench output. */
 
 /** Formats rows as an aligned table; numbers right-aligned with `decimals` places. */
-export function formatTable(
-  header: string[],
-  rows: (string | number)[][],
-  decimals = 1,
-): string {
-  const cells = [header, ...rows.map((row) => row.map((c) => (typeof c === 'number' ? c.toFixed(decimals) : c)))];
+export function formatTable(header: string[], rows: (string | number)[][], decimals = 1): string {
+  const cells = [
+    header,
+    ...rows.map((row) => row.map((c) => (typeof c === 'number' ? c.toFixed(decimals) : c))),
+  ];
   const widths = header.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
   const numeric = header.map((_, col) => rows.every((row) => typeof row[col] === 'number'));
   const line = (row: string[]): string =>

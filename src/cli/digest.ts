@@ -27,16 +27,6 @@ async function withServices<T>(fn: (services: Services, config: Config) => Promi
   }
 }
 
-/** Runs `fn`, turning a user-facing error (bad date, zone) into a one-line usage error. */
-function checked<T>(program: Command, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof UserFacingError) program.error(`newsbot: ${e.message}`);
-    throw e;
-  }
-}
-
 export function registerDigest(program: Command): void {
   const digest = program
     .command('digest')
@@ -45,8 +35,9 @@ export function registerDigest(program: Command): void {
     .option('--tz <Area/City>', 'time zone of the date', 'UTC')
     .option('--json', 'print the stories as JSON, with their article ids')
     .action(async (opts: { date?: string; tz: string; json?: boolean }) => {
-      const zone = checked(program, () => parseZone(opts.tz));
-      const date = opts.date ? checked(program, () => parseDate(opts.date!)) : undefined;
+      // A bad zone or date throws a UserFacingError: main() prints its message, exit status 1.
+      const zone = parseZone(opts.tz);
+      const date = opts.date ? parseDate(opts.date) : undefined;
       const window = date ? dayWindow(date, zone) : last24Hours(new Date(), zone);
       const result = await withServices((services) => loadDigest(services.articles, window));
       if (opts.json) {
@@ -90,7 +81,7 @@ export function registerDigest(program: Command): void {
       // `--json` is also an option of `digest`: read it from either.
       const opts = cmd.optsWithGlobals<{ now?: string; json?: boolean }>();
       const now = opts.now ? DateTime.fromISO(opts.now, { setZone: true }) : DateTime.now();
-      if (!now.isValid) program.error(`newsbot: --now "${opts.now}" is not an ISO-8601 instant`);
+      if (!now.isValid) throw new UserFacingError(`--now "${opts.now}" is not an ISO-8601 instant`);
       const results = await withServices((services, config) =>
         runDue(
           {

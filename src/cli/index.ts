@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { StoreUnavailableError } from '../errors.js';
 import { registerAnalyze } from './analyze.js';
+import { registerConfig } from './config.js';
 import { registerDigest } from './digest.js';
 import { registerFeeds } from './feeds.js';
 import { registerGet } from './get.js';
@@ -24,6 +25,7 @@ const REGISTRARS: Array<(program: Command) => void> = [
   registerDigest,
   registerRegister,
   registerSlackManifest,
+  registerConfig,
 ];
 
 export function buildProgram(): Command {

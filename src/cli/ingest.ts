@@ -76,19 +76,19 @@ async function ingestPaths(
       : undefined;
   const progress = bar?.create(total, 0);
   const report = (line: string) => (bar ? bar.log(`${line}\n`) : process.stderr.write(`${line}\n`));
+  let counts: IngestCounts;
   try {
-    const counts = await run((r) => {
+    counts = await run((r) => {
       progress?.increment();
       if (r.status === 'rejected')
         report(`${r.location ?? '?'}: rejected: ${r.error ?? 'unknown reason'}`);
     });
+  } finally {
     bar?.update(); // flushes rejections logged since the last redraw
     bar?.stop();
-    println(closingCount(counts));
-    return counts;
-  } finally {
-    bar?.stop();
   }
+  println(closingCount(counts));
+  return counts;
 }
 
 function jsonLine(r: IngestResult): Record<string, unknown> {

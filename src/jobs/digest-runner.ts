@@ -16,8 +16,10 @@
  *   recording "posted" before posting would turn the same window into a silent skip instead.
  *   On Discord the repeat is also dropped by the platform: every attempt of one run sends the
  *   same message nonce with enforce_nonce, which Discord deduplicates for a few minutes.
- *   A hung request cannot outlive the claim: each attempt is bounded by the poster's request
- *   timeout (shorter than CLAIM_TTL_MS) and the claim is extended before every attempt.
+ *   A slow holder does not lose its claim to a second poster while alive: the claim is
+ *   extended before every attempt, and one attempt plus the wait before it (a few messages
+ *   of at most 15 s each, the posters' request timeout, plus at most 30 s of backoff) stays
+ *   well inside CLAIM_TTL_MS, as does building the digest before the first attempt.
  * - Skip: the holder dies and its claim expires after the grace period has ended; the run is
  *   then recorded as skipped (visible in `/digest status`), never posted hours late.
  */
@@ -31,8 +33,8 @@ import { last24Hours, loadDigest } from './digest-content.js';
 import { slotsAt, type RunSlot } from './digest-times.js';
 import { PostError, RateLimitedError, type ChannelPoster } from './poster.js';
 
-/** How long a claim lives without its holder extending it. */
-export const CLAIM_TTL_MS = 60_000;
+/** How long a claim lives without its holder extending it (a dead holder's run waits this long). */
+export const CLAIM_TTL_MS = 180_000;
 
 export interface RetryPolicy {
   /** Post attempts in total (the first one included). */

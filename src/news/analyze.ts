@@ -26,7 +26,9 @@ export function analyze({ title, paragraphs, publishedAt }: AnalyzeInput): Analy
     paragraphOf,
     ranking: rankSentences({ sentences, paragraphOf, title }),
     quotes: findQuotes({ sentences, paragraphOf, entities }),
-    background: findBackground(publishedAt === undefined ? { sentences } : { sentences, publishedAt }),
+    background: findBackground(
+      publishedAt === undefined ? { sentences } : { sentences, publishedAt },
+    ),
     entities,
     keywords: keywords(title, sentences),
   };

@@ -14,6 +14,7 @@ export function splitParagraphs(text: string): string[] {
 }
 
 /** Invisible characters and controls that carry nothing in article text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** Every kind of Unicode space, tab and line break. */
 const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
@@ -57,7 +58,8 @@ const BYLINE =
   /^by\s+[\p{Lu}][\p{L}.'\u2019-]*(?:\s+[\p{Lu}][\p{L}.'\u2019-]*){0,3}(?:\s*(?:,|and|&)\s*[\p{Lu}][\p{L}.'\u2019-]*(?:\s+[\p{Lu}][\p{L}.'\u2019-]*){0,3}){0,3}(?:\s*[,|\u2013\u2014-]\s*[^.!?]{0,80})?$/iu;
 
 /** "Published 5 January 2020", "Updated: 10:31 GMT" at the body start. */
-const TIMESTAMP = /^(?:published|updated|last updated|posted|first published)\b[^.!?]{0,80}\d[^.!?]{0,40}$/i;
+const TIMESTAMP =
+  /^(?:published|updated|last updated|posted|first published)\b[^.!?]{0,80}\d[^.!?]{0,40}$/i;
 
 /**
  * Dateline at the start of the first paragraph: "LONDON (Reuters) - ", "WASHINGTON — ",

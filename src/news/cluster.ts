@@ -37,7 +37,7 @@ export interface ClusterOptions {
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   threshold: 0.1,
   linkage: 0.08,
-  windowHours: 72,
+  windowHours: 48,
 };
 
 const TITLE_WEIGHT = 3;
@@ -160,6 +160,10 @@ export function clusterStories(
   // (sum of A's vectors) · (sum of B's vectors) / (|A| |B|).
   const groupOf = articles.map((_, i) => i);
   const members = new Map<number, number[]>(articles.map((_, i) => [i, [i]]));
+  const rejected = new Map<number, number>();
+  const windowMs = options.windowHours * HOUR_MS;
+  const newestMs = articles.map((a) => a.publishedMs);
+  const oldestMs = [...newestMs];
   // A singleton's sum is its own vector, copied when the group first grows.
   const sums = new Map<number, Vector>(vectors.map((v, i) => [i, v]));
   for (const [key] of edges) {
@@ -168,9 +172,20 @@ export function clusterStories(
     if (gi === gj) continue;
     const a = members.get(gi)!;
     const b = members.get(gj)!;
-    const single = a.length === 1 && b.length === 1;
-    if (!single && dot(sums.get(gi)!, sums.get(gj)!) / (a.length * b.length) < options.linkage) {
-      continue;
+    // All reports of a story lie within the time window.
+    const newest = Math.max(newestMs[gi]!, newestMs[gj]!);
+    if (newest - Math.min(oldestMs[gi]!, oldestMs[gj]!) > windowMs) continue;
+    if (a.length > 1 || b.length > 1) {
+      // Groups only grow, so an id with the same size is the same group: a pair of groups
+      // rejected once stays rejected until one of them changes.
+      const [lo, hi] = gi < gj ? [a, b] : [b, a];
+      const pair = Math.min(gi, gj) * n + Math.max(gi, gj);
+      const sizes = lo.length * (n + 1) + hi.length;
+      if (rejected.get(pair) === sizes) continue;
+      if (dot(sums.get(gi)!, sums.get(gj)!) / (a.length * b.length) < options.linkage) {
+        rejected.set(pair, sizes);
+        continue;
+      }
     }
     // The larger group absorbs the smaller (ties: the lower id), relabelling only the smaller.
     const [keep, drop] =
@@ -181,6 +196,8 @@ export function clusterStories(
       kept.push(i);
     }
     members.delete(drop);
+    newestMs[keep] = newest;
+    oldestMs[keep] = Math.min(oldestMs[gi]!, oldestMs[gj]!);
     const sum = sums.get(keep) === vectors[keep] ? new Map(vectors[keep]) : sums.get(keep)!;
     for (const [t, w] of sums.get(drop)!) sum.set(t, (sum.get(t) ?? 0) + w);
     sums.set(keep, sum);

@@ -11,12 +11,15 @@ import {
   isOrgAcronym,
   isOrgWord,
   isRoleModifier,
+  isPlaceName,
   isRoleWord,
+  lowercaseWords,
   nameRuns,
   nameText,
   splitRun,
   surnameKey,
   tokenizeCached,
+  trimNameStart,
   type Token,
 } from './names.js';
 import { SPEECH_FINITE, isSpeechVerb } from './speech-verbs.js';
@@ -209,7 +212,7 @@ function classify(tokens: readonly Token[], start: number, end: number): Mention
 }
 
 /** Every name mention of one sentence. */
-function sentenceMentions(sentence: string): Mention[] {
+function sentenceMentions(sentence: string, lower: ReadonlySet<string>): Mention[] {
   const tokens = tokenizeCached(sentence);
   const out: Mention[] = [];
   for (const [runStart, runEndRaw] of nameRuns(tokens)) {
@@ -237,6 +240,7 @@ function sentenceMentions(sentence: string): Mention[] {
     while (nameStart < runEnd - 2 && LEADING_ADJECTIVES.has(tokens[nameStart]?.lower ?? '')) {
       nameStart++;
     }
+    nameStart = trimNameStart(tokens, nameStart, runEnd, lower);
     if (
       nameStart >= runEnd ||
       isRoleWord(tokens[runEnd - 1]?.lower ?? '') ||
@@ -245,6 +249,12 @@ function sentenceMentions(sentence: string): Mention[] {
       continue;
     const name = nameText(tokens, nameStart, runEnd);
     const kind = classify(tokens, nameStart, runEnd);
+    // "Audiences", "Hours", "New Hampshire": sentence starts and places are nobody.
+    if (
+      kind !== 'organisation' &&
+      (isPlaceName(name) || (runEnd - nameStart === 1 && lower.has(tokens[nameStart]?.lower ?? '')))
+    )
+      continue;
     const prefixStart = prefixDescription(tokens, runStart, split.title.length > 0);
     const titled = prefixStart < runStart || split.title.length > 0;
     const before = titled ? words(tokens, prefixStart, runStart) : '';
@@ -304,9 +314,10 @@ function initials(name: string): string {
 /** The people and organisations named in `sentences`, best (most mentioned) first. */
 export function findEntities(sentences: string[]): Entity[] {
   const groups = new Map<string, Group>();
+  const lower = lowercaseWords(sentences);
   let order = 0;
   for (const sentence of sentences) {
-    for (const m of sentenceMentions(sentence)) {
+    for (const m of sentenceMentions(sentence, lower)) {
       const g = groups.get(m.name);
       if (g === undefined) {
         groups.set(m.name, { ...m, mentions: 1, first: order++, shortUses: 0 });

@@ -32,6 +32,7 @@ const ABBREVIATIONS = new Set(
 );
 
 const POSSESSIVE = /['’]s$/;
+const PARTY_TAG = /^[DRI]-\p{Lu}\p{L}{0,5}$/u;
 const NAME_PARTICLE =
   /^(?:al|el|ad|as|ash|at|bin|ibn|abu|de|del|della|der|van|von|da|di|du|la|le|dos|das|ben|mac)$/;
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at)-\p{Lu}/u;
@@ -64,7 +65,12 @@ export function tokenize(text: string, base = 0): Token[] {
     let start = m.index;
     if (word.length > 1 && word.endsWith('.')) {
       const bare = word.slice(0, -1);
-      const keep = ABBREVIATIONS.has(bare.toLowerCase()) || bare.includes('.') || bare.length === 1;
+      // "Jr.", "U.S.", "R-Ky." (a party-state tag): the period belongs to the word.
+      const keep =
+        ABBREVIATIONS.has(bare.toLowerCase()) ||
+        bare.includes('.') ||
+        bare.length === 1 ||
+        PARTY_TAG.test(bare);
       if (!keep) {
         push(out, bare, base + start);
         word = '.';
@@ -397,4 +403,68 @@ export function givenNameGender(first: string): 'm' | 'f' | null {
   if (FEMALE_NAMES.has(lower)) return 'f';
   if (MALE_NAMES.has(lower)) return 'm';
   return null;
+}
+
+/** Places, nationalities and party labels: capitalised words that name no person. */
+const PLACE_WORDS = new Set(
+  (
+    'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia ' +
+    'hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts ' +
+    'michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york ' +
+    'carolina dakota ohio oklahoma oregon pennsylvania rhode island tennessee texas utah vermont ' +
+    'virginia washington wisconsin wyoming america american americans united states u.s. us usa ' +
+    'britain england scotland europe european china chinese russia russian germany german france ' +
+    'french israel israeli iran iranian iraq iraqi syria syrian mexican canada canadian japan ' +
+    'japanese korea korean india indian africa african asia asian cuba cuban latino latinos ' +
+    'hispanic muslim muslims christian christians catholic islamic western eastern northern ' +
+    'southern new north south east west city county state sunshine atlantic pacific valley ' +
+    'republican republicans democrat democrats democratic gop conservative conservatives liberal ' +
+    'liberals congress senate house washington'
+  ).split(' '),
+);
+
+/** A name made only of place, nationality or party words ("New Hampshire", "Republicans"). */
+export function isPlaceName(name: string): boolean {
+  const parts = name.toLowerCase().split(' ');
+  return parts.every((w) => PLACE_WORDS.has(w.replace(POSSESSIVE, '')));
+}
+
+/** Words the text also writes in lower case: capitalised, they are sentence starts, not names. */
+export function lowercaseWords(sentences: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    for (const t of tokenizeCached(s)) if (!t.cap && /\p{L}/u.test(t.text)) out.add(t.lower);
+  }
+  return out;
+}
+
+/**
+ * Where the name inside a capitalised run starts: past leading words the text also writes in
+ * lower case, or that stand before a known given name ("Crooked Hillary Clinton", "Black
+ * Lawmakers Rip Donald Trump", "Telling Jeb Bush"). A name keeps at least two words.
+ */
+export function trimNameStart(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  lower: ReadonlySet<string>,
+): number {
+  let a = start;
+  while (end - a > 2 && lower.has(tokens[a]?.lower ?? '')) a++;
+  for (let k = end - 2; k > a; k--) {
+    const t = tokens[k];
+    const before = tokens[k - 1];
+    if (
+      t !== undefined &&
+      before !== undefined &&
+      givenNameGender(t.lower) !== null &&
+      givenNameGender(before.lower) === null &&
+      !NAME_PARTICLE.test(before.lower) &&
+      !HONORIFICS.has(before.lower) &&
+      !ROLE_WORDS.has(before.lower)
+    ) {
+      return k;
+    }
+  }
+  return a;
 }

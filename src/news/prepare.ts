@@ -24,18 +24,25 @@ export class ArticleRejectedError extends Error {
 /** Largest article text accepted (UTF-8 bytes). */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 
-/** Empty or blank strings count as absent. */
-const blankToUndefined = (v: unknown): unknown =>
-  typeof v === 'string' && v.trim() === '' ? undefined : v;
+/** Blank strings count as absent. */
+const blankToUndefined = (v: string | undefined): string | undefined =>
+  v === undefined || v.trim() === '' ? undefined : v.trim();
+
+/** An optional string field: blank means absent; `check` validates what is left. */
+const optionalString = (expected: string, check: z.ZodType<string, string>) =>
+  z
+    .string({ error: `expected ${expected}` })
+    .optional()
+    .transform(blankToUndefined)
+    .pipe(check.optional());
 
 const optionalText = (max: number) =>
-  z.preprocess(
-    blankToUndefined,
+  optionalString(
+    'text',
     z
-      .string({ error: 'expected text' })
+      .string()
       .transform(normaliseText)
-      .pipe(z.string().max(max, { error: `longer than ${max} characters` }))
-      .optional(),
+      .pipe(z.string().max(max, { error: `longer than ${max} characters` })),
   );
 
 /** Formats tried after ISO-8601, RFC 2822, HTTP and SQL dates (month abbreviations undotted). */
@@ -74,7 +81,9 @@ export function normaliseDate(value: string | number | Date): string | null {
         break;
       }
     }
-    const undotted = text.replace(/\b(Sept|[A-Z][a-z]{2})\.(?=\s)/g, (_, m: string) => m.slice(0, 3));
+    const undotted = text.replace(/\b(Sept|[A-Z][a-z]{2})\.(?=\s)/g, (_, m: string) =>
+      m.slice(0, 3),
+    );
     for (const format of date === null ? DATE_FORMATS : []) {
       const d = DateTime.fromFormat(undotted, format, opts);
       if (d.isValid) {
@@ -90,50 +99,44 @@ export function normaliseDate(value: string | number | Date): string | null {
 export const ArticleDraftSchema = z
   .object({
     title: optionalText(500),
-    url: z.preprocess(
-      blankToUndefined,
-      z
-        .string({ error: 'expected a URL' })
-        .trim()
-        .refine(
-          (u) => {
-            try {
-              canonicalUrl(u);
-              return true;
-            } catch {
-              return false;
-            }
-          },
-          { error: 'not an absolute http(s) URL' },
-        )
-        .optional(),
+    url: optionalString(
+      'a URL',
+      z.string().refine(
+        (u) => {
+          try {
+            canonicalUrl(u);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { error: 'not an absolute http(s) URL' },
+      ),
     ),
     source: optionalText(200),
     author: optionalText(300),
-    publishedAt: z.preprocess(
-      blankToUndefined,
-      z
-        .union([z.string(), z.number(), z.date()], { error: 'expected a date' })
-        .transform((v, ctx) => {
-          const iso = normaliseDate(v);
-          if (iso === null) {
-            ctx.issues.push({ code: 'custom', message: 'not a recognisable date', input: v });
-            return z.NEVER;
-          }
-          return iso;
-        })
-        .optional(),
-    ),
-    language: z.preprocess(
-      blankToUndefined,
-      z
-        .string({ error: 'expected a language tag' })
-        .trim()
-        .regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$/, { error: 'not a language tag like "en"' })
-        .optional(),
+    publishedAt: z
+      .union([z.string(), z.number(), z.date()], { error: 'expected a date' })
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || (typeof v === 'string' && v.trim() === '')) return undefined;
+        const iso = normaliseDate(v);
+        if (iso === null) {
+          ctx.issues.push({ code: 'custom', message: 'not a recognisable date', input: v });
+          return z.NEVER;
+        }
+        return iso;
+      }),
+    language: optionalString(
+      'a language tag',
+      z.string().regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$/, {
+        error: 'not a language tag like "en"',
+      }),
     ),
     text: z.string({ error: 'expected text' }).optional(),
-    paragraphs: z.array(z.string({ error: 'expected text' }), { error: 'expected a list of paragraphs' }).optional(),
+    paragraphs: z
+      .array(z.string({ error: 'expected text' }), { error: 'expected a list of paragraphs' })
+      .optional(),
   })
   .refine((d) => d.text !== undefined || d.paragraphs !== undefined, {
     error: 'no article text (expected text or paragraphs)',
@@ -180,11 +183,17 @@ function headlineParagraph(paragraphs: string[]): string | null {
  * Validates and cleans a draft, infers what is missing and analyses it.
  * @throws ArticleRejectedError naming the field and the reason.
  */
-export function prepareArticle(draft: ArticleDraft, now: Date): { article: Article; analysis: Analysis } {
+export function prepareArticle(
+  draft: ArticleDraft,
+  now: Date,
+): { article: Article; analysis: Analysis } {
   const parsed = ArticleDraftSchema.safeParse(draft);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ArticleRejectedError(String(issue?.path[0] ?? 'article'), issue?.message ?? 'invalid');
+    throw new ArticleRejectedError(
+      String(issue?.path[0] ?? 'article'),
+      issue?.message ?? 'invalid',
+    );
   }
   const d = parsed.data;
   const raw = d.text !== undefined ? [d.text] : (d.paragraphs ?? []);
@@ -192,10 +201,15 @@ export function prepareArticle(draft: ArticleDraft, now: Date): { article: Artic
   if (bytes > MAX_TEXT_BYTES) {
     throw new ArticleRejectedError('text', `larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB`);
   }
-  if (raw.some(looksBinary)) throw new ArticleRejectedError('text', 'looks like binary data, not text');
+  if (raw.some(looksBinary))
+    throw new ArticleRejectedError('text', 'looks like binary data, not text');
   let paragraphs = cleanParagraphs(d.text !== undefined ? splitParagraphs(d.text) : raw);
   let title = d.title;
-  if (title !== undefined && paragraphs.length > 1 && paragraphs[0]?.toLowerCase() === title.toLowerCase()) {
+  if (
+    title !== undefined &&
+    paragraphs.length > 1 &&
+    paragraphs[0]?.toLowerCase() === title.toLowerCase()
+  ) {
     paragraphs = paragraphs.slice(1);
   } else if (title === undefined) {
     const headline = headlineParagraph(paragraphs);
@@ -205,7 +219,11 @@ export function prepareArticle(draft: ArticleDraft, now: Date): { article: Artic
     }
   }
   title ??= inferTitle(paragraphs) ?? undefined;
-  if (paragraphs.length === 0 || title === undefined) {
+  if (
+    paragraphs.length === 0 ||
+    title === undefined ||
+    !paragraphs.some((p) => /[\p{L}\p{N}]/u.test(p))
+  ) {
     throw new ArticleRejectedError('text', 'no article text left after removing boilerplate');
   }
   const hash = contentHash(paragraphs);
@@ -224,7 +242,10 @@ export function prepareArticle(draft: ArticleDraft, now: Date): { article: Artic
   const checked = ArticleSchema.safeParse(candidate);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new ArticleRejectedError(String(issue?.path[0] ?? 'article'), issue?.message ?? 'invalid');
+    throw new ArticleRejectedError(
+      String(issue?.path[0] ?? 'article'),
+      issue?.message ?? 'invalid',
+    );
   }
   const article = checked.data;
   return { article, analysis: analyze({ title, paragraphs, publishedAt: article.publishedAt }) };

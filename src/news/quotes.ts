@@ -17,8 +17,11 @@ import {
   PRONOUN_GENDER,
   canonicalRole,
   givenNameGender,
+  isOrgAcronym,
   isOrgWord,
   isNameToken,
+  isPlaceName,
+  lowercaseWords,
   isRoleModifier,
   isRoleWord,
   nameRuns,
@@ -66,6 +69,10 @@ type Phrase =
 interface Mention {
   pos: number;
   name: string;
+  /** Named as the speaker of a direct quotation. */
+  quoted?: boolean;
+  /** Named as the subject of a speech verb ("Cruz admitted"). */
+  spoke?: boolean;
 }
 
 const OPEN_ONLY = new Set(['“', '«', '„']);
@@ -74,22 +81,10 @@ const SKIPPABLE = new Set(
   (
     'also has have had was were is would will could later then further again once previously ' +
     'recently repeatedly reportedly simply just earlier quickly flatly privately publicly often ' +
-    'famously bluntly openly explicitly told once even still already not never never-the-less'
+    'famously bluntly openly explicitly even still already not never'
   ).split(' '),
 );
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'his',
-  'her',
-  'its',
-  'their',
-  'one',
-  'another',
-]);
+const DETERMINERS = new Set('the a an this that his her its their one another'.split(' '));
 /** Words that open a sentence with a phrase before its subject ("Following the talks, ..."). */
 const LEADERS = new Set(
   (
@@ -99,38 +94,16 @@ const LEADERS = new Set(
   ).split(' '),
 );
 /** Marks before a short quote that make it a term, not speech: "the so-called “snapback”". */
-const TERM_MARKERS = new Set([
-  'so-called',
-  'called',
-  'dubbed',
-  'termed',
-  'term',
-  'word',
-  'phrase',
-  'slogan',
-  'label',
-  'nicknamed',
-  'known',
-]);
+const TERM_MARKERS = new Set(
+  'so-called called dubbed termed term word phrase slogan label nicknamed known'.split(' '),
+);
+/** Quotes this short need their own punctuation to count as speech (“in all areas,”). */
 const SHORT_QUOTE_WORDS = 3;
-const TITLE_SMALL_WORDS = new Set([
-  'of',
-  'the',
-  'and',
-  'a',
-  'an',
-  'in',
-  'on',
-  'for',
-  'to',
-  'at',
-  'by',
-  'from',
-  'with',
-  'is',
-  'or',
-]);
+/** Small words allowed inside a Title Case name of a show or book. */
+const TITLE_SMALL_WORDS = new Set('of the and a an in on for to at by from with is or'.split(' '));
 const MAX_NP = 12;
+/** Longer capitalised runs are headlines or titles, not people's names. */
+const MAX_NAME_WORDS = 4;
 /** Verbs of opinion that also make their subject the current source ("Cruz believes ..."). */
 const STANCE_VERBS = new Set(
   (
@@ -274,12 +247,15 @@ class Resolver {
   private readonly quoteSpeakers: Mention[] = [];
   /** Mention positions per name, ascending. */
   private readonly mentionsOf = new Map<string, number[]>();
+  /** Words the article also writes in lower case (capitalised only at sentence starts). */
+  readonly lower: ReadonlySet<string>;
 
   constructor(
     private readonly paragraphs: Paragraph[],
     private readonly entities: readonly Entity[],
     insideQuote: (p: number, k: number) => boolean,
   ) {
+    this.lower = lowercaseWords(paragraphs.map((para) => para.text));
     for (const e of entities) {
       if (e.kind === 'person' && e.description !== null) {
         for (const w of e.description.toLowerCase().split(/\s+/)) {
@@ -325,16 +301,18 @@ class Resolver {
   private collectSpeakers(insideQuote: (p: number, k: number) => boolean): void {
     this.paragraphs.forEach((para, p) => {
       const { tokens } = para;
+      // Start of the unquoted run of v's sentence that ends at v (kept as v moves: linear time).
+      let floor = 0;
       for (let v = 0; v < tokens.length; v++) {
+        if (v > 0 && (para.sentence[v - 1] !== para.sentence[v] || insideQuote(p, v - 1)))
+          floor = v;
         const t = tokens[v];
-        if (t === undefined || !(SPEECH_FINITE.has(t.lower) || STANCE_VERBS.has(t.lower)) || insideQuote(p, v)) continue;
-        let floor = v;
-        while (
-          floor > 0 &&
-          para.sentence[floor - 1] === para.sentence[v] &&
-          !insideQuote(p, floor - 1)
+        if (
+          t === undefined ||
+          !(SPEECH_FINITE.has(t.lower) || STANCE_VERBS.has(t.lower)) ||
+          insideQuote(p, v)
         )
-          floor--;
+          continue;
         let phrase = subjectBefore(tokens, v, floor, this);
         if (phrase === null && (insideQuote(p, v - 1) || tokens[v - 1]?.text === ',')) {
           let end = v + 1;
@@ -349,7 +327,7 @@ class Resolver {
         if (phrase === null || phrase.kind === 'pronoun') continue;
         const pos = para.base + t.start;
         const name = this.resolve(phrase, pos);
-        if (name !== null) this.speakers.push({ pos, name });
+        if (name !== null) this.speakers.push({ pos, name, spoke: true });
       }
       // Sentence subjects count too: "Calderon intimated ... “...,” he said."
       for (let k = 0; k < tokens.length; k++) {
@@ -366,11 +344,11 @@ class Resolver {
   /** Records a quote's speaker; quotes are resolved in text order. */
   addSpeaker(pos: number, name: string): void {
     const last = this.quoteSpeakers[this.quoteSpeakers.length - 1];
-    if (last === undefined || last.pos <= pos) this.quoteSpeakers.push({ pos, name });
+    if (last === undefined || last.pos <= pos) this.quoteSpeakers.push({ pos, name, quoted: true });
   }
 
   /** The latest speaker before `pos` that `accept` takes, looking back a bounded distance. */
-  private latestSpeaker(pos: number, accept: (name: string) => boolean): string | null {
+  private latestSpeaker(pos: number, accept: (m: Mention) => boolean): string | null {
     let i = lowerBound(this.speakers, pos) - 1;
     let j = lowerBound(this.quoteSpeakers, pos) - 1;
     for (let step = 0; step < LOOKBACK && (i >= 0 || j >= 0); step++) {
@@ -380,7 +358,7 @@ class Resolver {
       if (m === undefined) break;
       if (m === a) i--;
       else j--;
-      if (accept(m.name)) return m.name;
+      if (accept(m)) return m.name;
     }
     return null;
   }
@@ -395,13 +373,20 @@ class Resolver {
     return name.includes(' ') ? givenNameGender(name.split(' ')[0] ?? '') : null;
   }
 
+  /** Could name a speaker: not a place or party, not a common word capitalised at a start. */
+  plausibleName(name: string): boolean {
+    if (isPlaceName(name)) return false;
+    return name.includes(' ') || !this.lower.has(name.toLowerCase());
+  }
+
   /** A person (not a place or organisation): a person entity, or an unknown full name. */
   isPerson(name: string): boolean {
     const e = matchEntity(this.entities, name);
     if (e !== undefined) return e.kind === 'person';
     const parts = name.split(' ');
     if (parts.some((w) => isOrgWord(w.toLowerCase()))) return false;
-    return parts.length > 1;
+    // "Black Lawmakers Rip Donald Trump": a headline, not a name.
+    return parts.length > 1 && parts.length <= MAX_NAME_WORDS;
   }
 
   /** The role phrase ending with the role word at `k`: "the Iraqi PM", "a spokesman". */
@@ -463,7 +448,16 @@ class Resolver {
         const mg = this.genderOf(name);
         return mg === null || mg === g;
       };
-      const speaker = this.latestSpeaker(pos, (name) => this.isPerson(name) && fits(name));
+      // A lone surname counts once it was quoted ("“...,” Cruz said"): places rarely are.
+      const speaker = this.latestSpeaker(
+        pos,
+        (m) =>
+          (this.isPerson(m.name) ||
+            ((m.quoted === true || m.spoke === true) &&
+              /^\p{Lu}\p{Ll}+$/u.test(m.name) &&
+              !isOrgWord(m.name.toLowerCase()))) &&
+          fits(m.name),
+      );
       if (speaker !== null) return speaker;
       const start = lowerBound(this.mentions, pos) - 1;
       for (let i = start; i >= 0 && start - i < LOOKBACK; i--) {
@@ -478,8 +472,13 @@ class Resolver {
   resolve(phrase: Phrase, pos: number): string | null {
     switch (phrase.kind) {
       case 'name': {
-        const e = matchEntity(this.entities, phrase.name);
-        return e?.name ?? phrase.name;
+        const entity = matchEntity(this.entities, phrase.name);
+        // "Audiences can expect", "Republicans say", "New Hampshire": nobody by name.
+        if (entity === undefined && !this.plausibleName(phrase.name)) return null;
+        const name = entity?.name ?? phrase.name;
+        // "Mrs. Clinton said": the honorific settles the gender for later pronouns.
+        if (phrase.gender !== null && !this.gender.has(name)) this.gender.set(name, phrase.gender);
+        return name;
       }
       case 'pronoun':
         return this.byPronoun(phrase.word, pos);
@@ -563,7 +562,12 @@ function phraseAt(
     const [, b] = runAround(tokens, k);
     // "Democratic pollster Geoff Garin": past the modifiers and role to the name.
     let j = b;
-    while (j < end && j - b < 4 && (isRoleWord(tokens[j]?.lower ?? '') || isRoleModifier(tokens[j]?.lower ?? ''))) j++;
+    while (
+      j < end &&
+      j - b < 4 &&
+      (isRoleWord(tokens[j]?.lower ?? '') || isRoleModifier(tokens[j]?.lower ?? ''))
+    )
+      j++;
     const next = tokens[j];
     if (j > b && next !== undefined && isNameToken(next) && j < end) {
       const [, c] = runAround(tokens, j);
@@ -673,7 +677,8 @@ function sentenceSubject(
   if (OPEN_ONLY.has(para.tokens[j]?.text ?? '') || para.tokens[j]?.text === '"') return null;
   while (j < k && /^[‘’([]$/.test(para.tokens[j]?.text ?? '')) j++;
   const first = para.tokens[j];
-  const participle = first !== undefined && /ing$/.test(first.lower) && para.tokens[j + 1]?.cap === false;
+  const participle =
+    first !== undefined && /ing$/.test(first.lower) && para.tokens[j + 1]?.cap === false;
   if (LEADERS.has(first?.lower ?? '') || participle) {
     let c = j;
     while (c < k && para.tokens[c]?.text !== ',') c++;
@@ -695,7 +700,8 @@ interface Cue {
 function cueAfter(para: Paragraph, span: Span, resolver: Resolver): Cue | null {
   const { tokens } = para;
   let k = span.close + 1;
-  const s = para.sentence[span.close];
+  // “...?” Clinton said. — the splitter ends a sentence at "?”", the attribution follows.
+  const s = para.sentence[k];
   let end = k;
   while (end < tokens.length && para.sentence[end] === s && end - k < MAX_NP + 4) {
     const t = tokens[end];
@@ -796,7 +802,9 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
         ? null
         : (cueAfter(para, span, resolver) ?? cueBefore(para, span, floor, resolver));
       const sentence = para.sentence[span.open] ?? 0;
-      const sameSentence: string | null = speakerSentence === sentence ? sentenceSpeaker : null;
+      // "“...,” Clinton responded, remarking that ... “...”": the clause's speaker goes on.
+      const sameSentence: string | null =
+        speakerSentence === sentence || speakerSentence === sentence - 1 ? sentenceSpeaker : null;
       let speaker: string | null =
         cue?.continued === true && sameSentence !== null
           ? sameSentence
@@ -811,7 +819,7 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
         continue;
       }
       if (term || text === '') continue;
-      if (speaker === null && cue === null) {
+      if (speaker === null) {
         // No attribution of its own: the sentence's subject ("Rubio called it “...”"), the
         // paragraph's speaker, or the speaker the article last named ("X said:" before it).
         const pos = para.base + (para.tokens[span.open]?.start ?? 0);

@@ -52,15 +52,14 @@ function tokenBefore(text: string, end: number): string {
   let start = end;
   while (start > 0) {
     const ch = text.charCodeAt(start - 1);
-    const isLetter =
-      (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 46 || ch > 127;
+    const isLetter = (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 46 || ch > 127;
     if (!isLetter) break;
     start--;
   }
   return text.slice(start, end);
 }
 
-const WORD_AFTER = /["'\u201c\u2018\u00ab(\[]*([^\s,;:.!?]*)/y;
+const WORD_AFTER = /["'\u201c\u2018\u00ab([]*([^\s,;:.!?]*)/y;
 
 /** The first word after position `start`, skipping opening quotes and brackets. */
 function wordAfter(text: string, start: number): string {

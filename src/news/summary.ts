@@ -9,7 +9,7 @@
  * summary. Pairwise work is capped at the first MAX_CENTRALITY sentences: linear otherwise.
  */
 import type { SentenceRef, SummaryLength } from './article.js';
-import { contentTerms, terms, words } from './tokens.js';
+import { terms } from './tokens.js';
 
 /** Only the first sentences take part in the pairwise centrality computations. */
 const MAX_CENTRALITY = 60;
@@ -23,7 +23,7 @@ const LAMBDA_AFTER = 1;
 /** Lead score = position prior + W_TITLE * title similarity + W_DIRECTED * directed centrality. */
 const W_TITLE = 1;
 const W_DIRECTED = 0.3;
-/** A sentence sharing more than this fraction of its word trigrams with the chosen is redundant. */
+/** A sentence sharing more than this fraction of its term trigrams with those chosen is redundant. */
 const LEAD_REDUNDANCY = 0.2;
 const REDUNDANCY = 0.5;
 const DAMPING = 0.85;
@@ -36,7 +36,7 @@ interface SentenceFeatures {
   termIds: Int32Array;
   /** Term frequency of each entry of termIds. */
   termCounts: Float64Array;
-  /** Word trigrams, each packed into one number. */
+  /** Trigrams of consecutive content terms, each hashed to one small integer. */
   trigrams: Set<number>;
   wordCount: number;
 }
@@ -57,24 +57,29 @@ class Vocabulary {
   }
 }
 
-/** Word ids stay below 2^16 so that three of them pack exactly into one double. */
-const WORD_ID_LIMIT = 65536;
+/** Number of words (alphanumeric runs). */
+function countWords(sentence: string): number {
+  return sentence.match(/[a-z0-9]+/gi)?.length ?? 0;
+}
 
-function features(sentence: string, wordVocab: Vocabulary, termVocab: Vocabulary): SentenceFeatures {
-  const tokens = words(sentence);
-  const ids = tokens.map((t) => wordVocab.id(t) % WORD_ID_LIMIT);
+/** A trigram as a 30-bit integer (small integers hash fast; rare collisions are harmless). */
+function trigramKey(a: number, b: number, c: number): number {
+  return (
+    (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) & 0x3fffffff
+  );
+}
+
+function features(sentence: string, vocab: Vocabulary): SentenceFeatures {
+  const ids = terms(sentence).map((t) => vocab.id(t));
   const trigrams = new Set<number>();
   for (let i = 0; i + 2 < ids.length; i++) {
-    trigrams.add(((ids[i] as number) * WORD_ID_LIMIT + (ids[i + 1] as number)) * WORD_ID_LIMIT + (ids[i + 2] as number));
+    trigrams.add(trigramKey(ids[i] as number, ids[i + 1] as number, ids[i + 2] as number));
   }
   const counts = new Map<number, number>();
-  for (const t of contentTerms(tokens)) {
-    const id = termVocab.id(t);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   const termIds = Int32Array.from(counts.keys()).sort();
   const termCounts = Float64Array.from(termIds, (id) => counts.get(id) ?? 0);
-  return { termIds, termCounts, trigrams, wordCount: tokens.length };
+  return { termIds, termCounts, trigrams, wordCount: countWords(sentence) };
 }
 
 /**
@@ -86,7 +91,9 @@ function similarities(feats: SentenceFeatures[]): { cosine: Float64Array; overla
   const df = new Map<number, number>();
   for (const f of feats) for (const id of f.termIds) df.set(id, (df.get(id) ?? 0) + 1);
   const weights = feats.map((f) => {
-    const w = f.termCounts.map((tf, k) => tf * Math.log(1 + n / (df.get(f.termIds[k] as number) ?? 1)));
+    const w = f.termCounts.map(
+      (tf, k) => tf * Math.log(1 + n / (df.get(f.termIds[k] as number) ?? 1)),
+    );
     const norm = Math.sqrt(w.reduce((a, x) => a + x * x, 0));
     return norm > 0 ? w.map((x) => x / norm) : w;
   });
@@ -101,7 +108,7 @@ function similarities(feats: SentenceFeatures[]): { cosine: Float64Array; overla
       const wb = weights[j] as Float64Array;
       let shared = 0;
       let dot = 0;
-      for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+      for (let x = 0, y = 0; x < a.length && y < b.length;) {
         const ax = a[x] as number;
         const by = b[y] as number;
         if (ax === by) {
@@ -247,9 +254,8 @@ export function rankSentences({ sentences, title }: RankInput): number[] {
   const head = sentences.slice(0, MAX_CENTRALITY);
   const n = head.length;
   if (n === 0) return [];
-  const wordVocab = new Vocabulary();
   const termVocab = new Vocabulary();
-  const feats = head.map((s) => features(s, wordVocab, termVocab));
+  const feats = head.map((s) => features(s, termVocab));
   const { cosine, overlap } = similarities(feats);
   const directed = directedCentrality(cosine, n);
   const central = textRank(overlap, n);
@@ -275,7 +281,10 @@ export function rankSentences({ sentences, title }: RankInput): number[] {
   selectNonRedundant(byScore(leadScores), LEAD_SLOTS, LEAD_REDUNDANCY, feats, state);
   selectNonRedundant(bodyOrder, n, REDUNDANCY, feats, state);
   const rest = sentences.slice(n).map((_, i) => n + i);
-  return state.chosen.concat(bodyOrder.filter((i) => !state.used.has(i)), rest);
+  return state.chosen.concat(
+    bodyOrder.filter((i) => !state.used.has(i)),
+    rest,
+  );
 }
 
 /** Number of summary sentences for a named length, scaled to the article's length. */

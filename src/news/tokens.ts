@@ -29,9 +29,7 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
  * folded first so "Café" gives "cafe" rather than "caf".
  */
 export function words(text: string): string[] {
-  const folded = FOLDABLE.test(text)
-    ? text.normalize('NFKD').replace(COMBINING_MARKS, '')
-    : text;
+  const folded = FOLDABLE.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '') : text;
   return folded
     .toLowerCase()
     .split(NON_TOKEN)
@@ -61,7 +59,17 @@ export function contentTerms(tokens: string[]): string[] {
   return out;
 }
 
+const TERMS_CACHE_LIMIT = 4096;
+/** Recent texts' terms: an article's sentences are looked up by ranking, keywords and indexing. */
+const termsCache = new Map<string, readonly string[]>();
+
 /** Stemmed content terms of `text`, in order: stopwords and one-letter tokens removed. */
 export function terms(text: string): string[] {
-  return contentTerms(words(text));
+  let cached = termsCache.get(text);
+  if (cached === undefined) {
+    cached = contentTerms(words(text));
+    if (termsCache.size >= TERMS_CACHE_LIMIT) termsCache.clear();
+    termsCache.set(text, cached);
+  }
+  return [...cached];
 }

@@ -10,6 +10,7 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config.js';
 import { StoreUnavailableError } from '../errors.js';
+import { redisErrors } from '../metrics.js';
 
 export type RedisClient = Redis | Cluster;
 
@@ -51,8 +52,8 @@ function disableOfflineQueueOnReady(client: RedisClient): RedisClient {
   client.once('ready', () => {
     client.options.enableOfflineQueue = false;
   });
-  // Connection errors surface on commands (as StoreUnavailableError); don't crash on 'error'.
-  client.on('error', () => {});
+  // Connection errors surface on commands (as StoreUnavailableError); count them, don't crash.
+  client.on('error', () => redisErrors.inc());
   return client;
 }
 
@@ -147,6 +148,7 @@ export async function guarded<T>(op: () => Promise<T>): Promise<T> {
   try {
     return await op();
   } catch (e) {
+    if (e instanceof Error && /Command timed out/.test(e.message)) redisErrors.inc();
     if (isUnavailable(e) && !(e instanceof StoreUnavailableError)) {
       throw new StoreUnavailableError(e);
     }

@@ -108,8 +108,21 @@ describe('extractArticle on hostile HTML', () => {
     expect(extractArticle(html).paragraphs.join(' ')).toContain('The committee met on Tuesday');
   });
 
+  it('survives a megabyte-long attribute and thousands of unclosed inline tags', () => {
+    const attr = `<div class="${'x '.repeat(500_000)}">${prose.repeat(3)}</div>`;
+    expect(extractArticle(`<html><body>${attr}</body></html>`).paragraphs).toHaveLength(3);
+    const unclosed = `<html><body>${prose.repeat(3)}${'<b>'.repeat(50_000)}tail</body></html>`;
+    expect(extractArticle(unclosed).paragraphs[0]).toMatch(/^The committee met on Tuesday/);
+  });
+
+  it('keeps only the start of a page beyond a megabyte of markup', () => {
+    const page = extractArticle(`<html><body>${prose.repeat(20_000)}</body></html>`);
+    expect(page.paragraphs.length).toBeGreaterThan(1000);
+    expect(page.paragraphs.length).toBeLessThan(20_000);
+  });
+
   it('survives unclosed tags, stray closers and an unterminated script', () => {
-    const html = `<html><body><div><span><b>${prose.repeat(3)}</i></td></table><p>tail<script>var x = "</p>`;
+    const html = `<html><body><div><span><b>${prose.repeat(3)}</i></td></table><p>tail<script>var x = "</p><!-- open`;
     expect(extractArticle(html).paragraphs[0]).toMatch(/^The committee met on Tuesday/);
   });
 });

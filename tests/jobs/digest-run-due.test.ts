@@ -44,7 +44,7 @@ beforeAll(async () => {
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: String(posts.length) }));
-      }, 300);
+      }, 1_500);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -56,22 +56,18 @@ afterAll(async () => {
 });
 
 function runDueProcess(now: string): Promise<{ code: number | null; results: RunResult[] }> {
-  const child = spawn(
-    'npx',
-    ['tsx', process.env.G_CLI ?? 'src/cli.ts', 'digest', 'run-due', '--now', now, '--json'],
-    {
-      env: {
-        ...process.env,
-        REDIS_PREFIX: t.prefix,
-        DISCORD_TOKEN: 'test-token',
-        DISCORD_APPLICATION_ID: '123456789012345678',
-        DISCORD_API_URL: api,
-        SLACK_BOT_TOKEN: '',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn('npx', ['tsx', 'src/cli.ts', 'digest', 'run-due', '--now', now, '--json'], {
+    env: {
+      ...process.env,
+      REDIS_PREFIX: t.prefix,
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_API_URL: api,
+      SLACK_BOT_TOKEN: '',
+      LOG_LEVEL: 'silent',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

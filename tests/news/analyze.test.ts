@@ -6,7 +6,16 @@ import { AnalysisSchema } from '../../src/news/article.js';
 import { cleanParagraphs, splitParagraphs } from '../../src/news/clean.js';
 
 const SEED = readFileSync(
-  join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'articles', 'seed-khamenei-iraq.txt'),
+  join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'shared',
+    'data',
+    'articles',
+    'seed-khamenei-iraq.txt',
+  ),
   'utf8',
 );
 

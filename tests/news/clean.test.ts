@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { cleanParagraphs, splitParagraphs } from '../../src/news/clean.js';
 
 const SEED = readFileSync(
-  join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'articles', 'seed-khamenei-iraq.txt'),
+  join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'shared',
+    'data',
+    'articles',
+    'seed-khamenei-iraq.txt',
+  ),
   'utf8',
 );
 
@@ -54,7 +63,10 @@ describe('cleanParagraphs', () => {
         'LONDON (Reuters) - The pound fell sharply on Tuesday after weak data.',
         'By Wednesday it had recovered, traders said.',
       ]),
-    ).toEqual(['The pound fell sharply on Tuesday after weak data.', 'By Wednesday it had recovered, traders said.']);
+    ).toEqual([
+      'The pound fell sharply on Tuesday after weak data.',
+      'By Wednesday it had recovered, traders said.',
+    ]);
   });
 
   it('keeps article text that merely mentions cookies, newsletters or photos', () => {
@@ -67,6 +79,8 @@ describe('cleanParagraphs', () => {
   });
 
   it('normalises Unicode and whitespace', () => {
-    expect(cleanParagraphs(['  Cafe\u0301\u00a0 au\u200b lait  ', '   '])).toEqual(['Café au lait']);
+    expect(cleanParagraphs(['  Cafe\u0301\u00a0 au\u200b lait  ', '   '])).toEqual([
+      'Café au lait',
+    ]);
   });
 });

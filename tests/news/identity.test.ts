@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidUrlError, articleId, canonicalUrl, contentHash, inferTitle } from '../../src/news/identity.js';
+import {
+  InvalidUrlError,
+  articleId,
+  canonicalUrl,
+  contentHash,
+  inferTitle,
+} from '../../src/news/identity.js';
 
 describe('canonicalUrl', () => {
   it('strips tracking parameters, the fragment and the trailing slash; sorts the rest', () => {
     expect(
-      canonicalUrl('HTTPS://WWW.Example.com:443/News/Story/?utm_source=tw&b=2&fbclid=x&a=1&gclid=y#top'),
+      canonicalUrl(
+        'HTTPS://WWW.Example.com:443/News/Story/?utm_source=tw&b=2&fbclid=x&a=1&gclid=y#top',
+      ),
     ).toBe('https://www.example.com/News/Story?a=1&b=2');
   });
 
@@ -18,7 +26,9 @@ describe('articleId', () => {
   const hash = contentHash(['Some text.']);
 
   it('is 10 characters of [a-z0-9]', () => {
-    expect(articleId({ url: 'https://example.com/a', contentHash: hash })).toMatch(/^[a-z0-9]{10}$/);
+    expect(articleId({ url: 'https://example.com/a', contentHash: hash })).toMatch(
+      /^[a-z0-9]{10}$/,
+    );
     expect(articleId({ contentHash: hash })).toMatch(/^[a-z0-9]{10}$/);
   });
 
@@ -50,7 +60,9 @@ describe('inferTitle', () => {
     const title = inferTitle([
       'Iranian leader Ayatollah Ali Khamenei warned that the US will see further retaliation for the January drone strike on elite commander Qasem Soleimani, telling Iraq’s premier that Tehran will resist.',
     ]);
-    expect(title).toBe('Iranian leader Ayatollah Ali Khamenei warned that the US will see further retaliation');
+    expect(title).toBe(
+      'Iranian leader Ayatollah Ali Khamenei warned that the US will see further retaliation',
+    );
   });
 
   it('returns null for no text', () => {

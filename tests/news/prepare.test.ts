@@ -6,7 +6,16 @@ import { ArticleRejectedError, prepareArticle, type ArticleDraft } from '../../s
 import { summarize } from '../../src/news/summary.js';
 
 const SEED = readFileSync(
-  join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'articles', 'seed-khamenei-iraq.txt'),
+  join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'shared',
+    'data',
+    'articles',
+    'seed-khamenei-iraq.txt',
+  ),
   'utf8',
 );
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -38,7 +47,10 @@ describe('prepareArticle', () => {
   it('gives the same id to the same URL with tracking parameters', () => {
     const a = prepareArticle({ text: SEED, url: 'https://www.rt.com/news/495595-khamenei/' }, NOW);
     const b = prepareArticle(
-      { text: `${SEED}\nUpdated.`, url: 'https://www.rt.com/news/495595-khamenei?utm_source=twitter&utm_medium=social' },
+      {
+        text: `${SEED}\nUpdated.`,
+        url: 'https://www.rt.com/news/495595-khamenei?utm_source=twitter&utm_medium=social',
+      },
       NOW,
     );
     expect(b.article.id).toBe(a.article.id);
@@ -52,13 +64,17 @@ describe('prepareArticle', () => {
   });
 
   it('uses a headline line as the title of bare text', () => {
-    const { article } = prepareArticle({ text: 'Floods hit the north\nHeavy rain fell all week.' }, NOW);
+    const { article } = prepareArticle(
+      { text: 'Floods hit the north\nHeavy rain fell all week.' },
+      NOW,
+    );
     expect(article.title).toBe('Floods hit the north');
     expect(article.paragraphs).toEqual(['Heavy rain fell all week.']);
   });
 
   it('normalises common date notations to ISO', () => {
-    const at = (publishedAt: string) => prepareArticle({ text: SEED, publishedAt }, NOW).article.publishedAt;
+    const at = (publishedAt: string) =>
+      prepareArticle({ text: SEED, publishedAt }, NOW).article.publishedAt;
     expect(at('Tue, 21 Jul 2020 17:00:00 GMT')).toBe('2020-07-21T17:00:00.000Z');
     expect(at('2020-07-21T19:00:00+02:00')).toBe('2020-07-21T17:00:00.000Z');
     expect(at('July 21, 2020')).toBe('2020-07-21T00:00:00.000Z');

@@ -37,7 +37,10 @@ describe('splitSentences', () => {
       '“Yes.”',
       'She left.',
     ]);
-    expect(split('"It is over." Smith said later.')).toEqual(['"It is over."', 'Smith said later.']);
+    expect(split('"It is over." Smith said later.')).toEqual([
+      '"It is over."',
+      'Smith said later.',
+    ]);
   });
 
   it('handles ellipses', () => {

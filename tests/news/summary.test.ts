@@ -7,7 +7,16 @@ import { splitSentences } from '../../src/news/sentences.js';
 import { rankSentences, summarize, summarySize } from '../../src/news/summary.js';
 
 const SEED = readFileSync(
-  join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'articles', 'seed-khamenei-iraq.txt'),
+  join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'shared',
+    'data',
+    'articles',
+    'seed-khamenei-iraq.txt',
+  ),
   'utf8',
 );
 
@@ -41,7 +50,10 @@ describe('rankSentences', () => {
   });
 
   it('handles a huge article', () => {
-    const paragraphs = Array.from({ length: 5000 }, (_, i) => `Sentence number ${i} talks about topic ${i % 7}.`);
+    const paragraphs = Array.from(
+      { length: 5000 },
+      (_, i) => `Sentence number ${i} talks about topic ${i % 7}.`,
+    );
     const { sentences, paragraphOf } = splitSentences(paragraphs);
     const ranking = rankSentences({ sentences, paragraphOf, title: 'Topic 3' });
     expect(ranking).toHaveLength(5000);

@@ -3,7 +3,16 @@ import { STOPWORDS, stem, terms, words } from '../../src/news/tokens.js';
 
 describe('tokens', () => {
   it('splits into lower-case alphanumeric words like rouge-score', () => {
-    expect(words("Iran's U.S.-backed £2,100 deal")).toEqual(['iran', 's', 'u', 's', 'backed', '2', '100', 'deal']);
+    expect(words("Iran's U.S.-backed £2,100 deal")).toEqual([
+      'iran',
+      's',
+      'u',
+      's',
+      'backed',
+      '2',
+      '100',
+      'deal',
+    ]);
   });
 
   it('folds accents instead of dropping letters', () => {
@@ -17,6 +26,10 @@ describe('tokens', () => {
 
   it('gives stemmed content terms without stopwords', () => {
     expect(STOPWORDS.has('the')).toBe(true);
-    expect(terms('The sanctions were hurting the economies')).toEqual(['sanction', 'hurt', 'economi']);
+    expect(terms('The sanctions were hurting the economies')).toEqual([
+      'sanction',
+      'hurt',
+      'economi',
+    ]);
   });
 });

@@ -17,7 +17,10 @@ export const SECRET = 'resilience-signing-secret';
 export interface SlackBot {
   app: RunningApp;
   url: string;
-  /** Sends `/command text` as `user`, correctly signed; the acknowledgement. */
+  /**
+   * Sends `/command text` as `user`, correctly signed: the acknowledgement, or, when it was
+   * empty (a slow command), the message that reached response_url, as `text`.
+   */
   slash(command: string, text: string, user?: string): Promise<SignedResult>;
   readyz(): Promise<number>;
   stop(): Promise<void>;
@@ -48,8 +51,13 @@ export async function startSlackBot(opts: {
   return {
     app,
     url,
-    slash: (command, text, user) =>
-      sendSigned(url, SECRET, slashCommandBody(command, text, opts.standIn.responseUrl(), user)),
+    async slash(command, text, user) {
+      const sink = opts.standIn.responseUrl();
+      const ack = await sendSigned(url, SECRET, slashCommandBody(command, text, sink, user));
+      if (ack.status !== 200 || ack.text) return ack;
+      const late = await opts.standIn.responseTo(sink);
+      return { status: 200, text: JSON.stringify(late.body), json: late.body };
+    },
     readyz: async () => (await fetch(`${base}/readyz`)).status,
     stop: () => app.stop(),
   };

@@ -97,6 +97,7 @@ async function waitForPing(port: number): Promise<void> {
       lazyConnect: true,
       retryStrategy: () => null,
     });
+    probe.on('error', () => {}); // refused connections while the server starts are expected
     try {
       await probe.connect();
       await probe.ping();

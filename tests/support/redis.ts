@@ -79,6 +79,7 @@ export class PrivateRedis {
       { stdio: 'ignore' },
     );
     const probe = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null });
+    probe.on('error', () => {}); // refused connections while the server starts are expected
     for (let i = 0; i < 100; i++) {
       try {
         await probe.connect();

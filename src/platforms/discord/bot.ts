@@ -3,13 +3,22 @@
  * interactions through {@link handleInteraction}. DISCORD_API_URL points REST (and, through
  * GET /gateway/bot, the gateway) at a proxy or a local stand-in.
  */
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Status,
+  type ClientOptions,
+  type Interaction,
+} from 'discord.js';
 import type { Logger } from 'pino';
 import { commands as registry } from '../../../commands/index.js';
 import type { CommandDef } from '../../command.js';
 import type { Config } from '../../config.js';
 import { platformReconnects } from '../../metrics.js';
 import type { Services } from '../../services.js';
+import { RESTARTING_TEXT, ShuttingDownError, type WorkGate } from '../../shutdown.js';
 import { handleInteraction } from './interactions.js';
 
 export interface DiscordBot {
@@ -25,6 +34,8 @@ export interface DiscordOptions {
   commands?: readonly CommandDef[];
   /** Defer a command that has not answered after this long (default 1.5 s of Discord's 3 s). */
   deferAfterMs?: number;
+  /** Tracks interactions in flight; once closed (shutdown), new ones are turned away. */
+  gate?: WorkGate;
 }
 
 const DEFER_AFTER_MS = 1_500;
@@ -50,10 +61,19 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordBot> {
     log,
     deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
   };
+  const turnAway = async (interaction: Interaction) => {
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable())
+      await interaction.reply({ content: RESTARTING_TEXT, flags: MessageFlags.Ephemeral });
+  };
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, deps).catch((e: unknown) =>
-      log.error({ err: e }, 'interaction failed'),
-    );
+    const handle = () => handleInteraction(interaction, deps);
+    (opts.gate ? opts.gate.run(handle) : handle()).catch((e: unknown) => {
+      if (!(e instanceof ShuttingDownError)) return log.error({ err: e }, 'interaction failed');
+      turnAway(interaction).catch((again: unknown) =>
+        log.warn({ err: again }, 'could not turn away an interaction during shutdown'),
+      );
+    });
   });
   client.on(Events.Error, (e) => log.error({ err: e }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
@@ -72,7 +92,8 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordBot> {
   log.info({ user: client.user?.tag }, 'discord connected');
   return {
     client,
-    isReady: () => client.isReady(),
+    // The client stays "ready" while a shard reconnects; readiness needs every shard connected.
+    isReady: () => client.isReady() && client.ws.shards.every((s) => s.status === Status.Ready),
     stop: () => client.destroy(),
   };
 }

@@ -3,20 +3,28 @@
  * signatures and the 5-minute window checked by Bolt, plus the health routes on the same
  * server), or Socket Mode when SLACK_APP_TOKEN is set. SLACK_API_URL overrides the Web API base.
  */
-import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import {
+  App,
+  LogLevel,
+  SocketModeReceiver,
+  type InstallationStore,
+  type Logger as BoltLogger,
+} from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { commands } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Route } from '../../http/health.js';
 import { platformReconnects } from '../../metrics.js';
+import { notice } from '../../reply.js';
 import type { Services } from '../../services.js';
+import { RESTARTING_TEXT, ShuttingDownError, type WorkGate } from '../../shutdown.js';
 import { handleRunButton, handleShareButton, type ButtonPress } from './actions.js';
-import { EVENTS_PATH } from './manifest.js';
+import { BOT_SCOPES, EVENTS_PATH } from './manifest.js';
 import { ModeratorCheck } from './moderator.js';
 import { slackCommandNames } from './parse.js';
-import { ACTION_PREFIX } from './render.js';
-import { handleSlash } from './slash.js';
+import { ACTION_PREFIX, renderReply } from './render.js';
+import { ephemeral, handleSlash } from './slash.js';
 
 export interface SlackOptions {
   config: Config;
@@ -24,6 +32,13 @@ export interface SlackOptions {
   log: Logger;
   /** Health routes served on Slack's HTTP server (ignored in Socket Mode). */
   routes?: Route[];
+  /** In-flight tracking for graceful shutdown; once closed, requests are turned away politely. */
+  gate?: WorkGate;
+  /**
+   * Where workspace installations are kept: with SLACK_CLIENT_ID/SECRET/STATE_SECRET (HTTP mode)
+   * the OAuth install flow runs (/slack/install, /slack/oauth_redirect) instead of one bot token.
+   */
+  installationStore?: InstallationStore;
 }
 
 export interface SlackHandle {
@@ -59,10 +74,6 @@ function boltLogger(log: Logger): BoltLogger {
 export async function startSlack(opts: SlackOptions): Promise<SlackHandle> {
   const { config, services } = opts;
   const log = opts.log.child({ platform: 'slack' });
-  const defs = commands;
-  if (!config.SLACK_BOT_TOKEN || !config.SLACK_SIGNING_SECRET) {
-    throw new SlackConfigError('Slack needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
-  }
   const apiUrl = config.SLACK_API_URL?.replace(/\/?$/, '/');
   const logger = boltLogger(log);
   const clientOptions = {
@@ -77,8 +88,26 @@ export async function startSlack(opts: SlackOptions): Promise<SlackHandle> {
         installerOptions: { clientOptions },
       })
     : undefined;
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret } = config;
+  const stateSecret = config.SLACK_STATE_SECRET;
+  const oauth =
+    !socket && opts.installationStore && clientId && clientSecret && stateSecret
+      ? {
+          clientId,
+          clientSecret,
+          stateSecret,
+          scopes: [...BOT_SCOPES],
+          installationStore: opts.installationStore,
+          installerOptions: { directInstall: true, clientOptions },
+        }
+      : undefined;
+  if (!config.SLACK_SIGNING_SECRET || !(config.SLACK_BOT_TOKEN || oauth)) {
+    throw new SlackConfigError(
+      'Slack needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_CLIENT_ID/SECRET/STATE_SECRET)',
+    );
+  }
   const app = new App({
-    token: config.SLACK_BOT_TOKEN,
+    ...(oauth ?? { token: config.SLACK_BOT_TOKEN }),
     signingSecret: config.SLACK_SIGNING_SECRET,
     ...(socket
       ? { receiver: socket }
@@ -93,21 +122,42 @@ export async function startSlack(opts: SlackOptions): Promise<SlackHandle> {
     log,
     moderators: new ModeratorCheck(app.client, config.SLACK_DIGEST_USERS, log),
   };
-  for (const top of slackCommandNames(defs)) {
-    app.command(`/${top}`, (args) => handleSlash(deps, defs, args));
+  const restarting = ephemeral(renderReply(notice('error', RESTARTING_TEXT)));
+  /** Runs `work` through the shutdown gate; once it is closed, `turnAway` answers instead. */
+  const gated = async (work: () => Promise<void>, turnAway: () => Promise<unknown>) => {
+    try {
+      await (opts.gate ? opts.gate.run(work) : work());
+    } catch (e) {
+      if (!(e instanceof ShuttingDownError)) throw e;
+      await turnAway();
+    }
+  };
+  for (const top of slackCommandNames(commands)) {
+    app.command(`/${top}`, (args) =>
+      gated(
+        () => handleSlash(deps, commands, args),
+        () => args.ack(restarting),
+      ),
+    );
   }
   app.action<ButtonPress>(
     { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX.run}`) },
     async ({ ack, body, respond }) => {
       await ack();
-      await handleRunButton(deps, defs, body, respond);
+      await gated(
+        () => handleRunButton(deps, commands, body, respond),
+        () => respond({ ...restarting, replace_original: false }),
+      );
     },
   );
   app.action<ButtonPress>(
     { type: 'block_actions', action_id: ACTION_PREFIX.share },
     async ({ ack, body, respond }) => {
       await ack();
-      await handleShareButton(deps, defs, body, respond);
+      await gated(
+        () => handleShareButton(deps, commands, body, respond),
+        () => respond({ ...restarting, replace_original: false }),
+      );
     },
   );
   app.action(new RegExp(`^${ACTION_PREFIX.link}`), async ({ ack }) => ack());

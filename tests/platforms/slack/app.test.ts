@@ -10,6 +10,7 @@ import { createLogger } from '../../../src/log.js';
 import { prepareArticle } from '../../../src/news/prepare.js';
 import { startSlack, type SlackHandle } from '../../../src/platforms/slack/app.js';
 import { createServices, type Services } from '../../../src/services.js';
+import { RESTARTING_TEXT, WorkGate } from '../../../src/shutdown.js';
 import { closeRedis, createRedis, type RedisClient } from '../../../src/store/redis.js';
 import { freePort, PrivateRedis, testRedis, type TestRedis } from '../../support/redis.js';
 import {
@@ -82,6 +83,7 @@ async function startHarness(
   standIn: SlackStandIn,
   services: Services,
   env: Record<string, string>,
+  gate?: WorkGate,
 ): Promise<Harness> {
   const port = await freePort();
   const config = parseConfig({
@@ -97,6 +99,7 @@ async function startHarness(
     services,
     log,
     routes: healthRoutes({}, log),
+    ...(gate ? { gate } : {}),
   });
   return { slack, port, url: `http://127.0.0.1:${port}/slack/events` };
 }
@@ -414,5 +417,42 @@ describe('Slack app while Redis is down', () => {
       }
     }
     expect(recovered).toMatch(/Khamenei/);
+  });
+});
+
+describe('Slack app while shutting down', () => {
+  let standIn: SlackStandIn;
+  let tr: TestRedis;
+  let redis: RedisClient;
+  let h: Harness;
+  const gate = new WorkGate();
+
+  beforeAll(async () => {
+    standIn = await SlackStandIn.start();
+    tr = await testRedis('slack-drain');
+    redis = createRedis({ REDIS_URL: tr.url, REDIS_TIMEOUT_MS: 1_000 });
+    const services = createServices(redis, { REDIS_PREFIX: tr.prefix });
+    h = await startHarness(standIn, services, { REDIS_PREFIX: tr.prefix }, gate);
+  });
+
+  afterAll(async () => {
+    await h?.slack.stop();
+    await standIn?.close();
+    if (redis) await closeRedis(redis);
+    await tr?.cleanup();
+  });
+
+  it('turns commands and buttons away politely once the gate is closed', async () => {
+    expect(allText((await slash(h, standIn, '/news', '')).body)).toMatch(/No stories/);
+    await gate.close(1_000);
+    const { body } = await slash(h, standIn, '/news', '');
+    expect(body.response_type).toBe('ephemeral');
+    expect(allText(body)).toContain(RESTARTING_TEXT);
+    const pressed = await press(h, standIn, {
+      action_id: 'nb-run-0',
+      value: 'nb:news?page=1',
+      text: { text: 'Next' },
+    });
+    expect(allText(pressed)).toContain(RESTARTING_TEXT);
   });
 });

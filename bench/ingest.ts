@@ -1,0 +1,70 @@
+/**
+ * Ingest throughput: the BBC dev set (1,132 articles, JSON lines) through the real pipeline
+ * (read → parse → clean → analyse → save with every index) into a private redis-server, timed
+ * end to end. Repeated on stores already holding N replicated articles, to show how it grows.
+ * Target: ≥ 500 articles/s.
+ *
+ *   npx tsx bench/ingest.ts [--prefill 0,10000,100000]
+ */
+import { join } from 'node:path';
+import { ingestAll } from '../src/ingest/pipeline.js';
+import { readSources } from '../src/ingest/sources.js';
+import { createServices } from '../src/services.js';
+import { closeRedis, createRedis } from '../src/store/redis.js';
+import { PrivateRedis } from '../tests/support/redis.js';
+import { fill, flag, loadNote, prepareAll } from './lib/corpus.js';
+import { DATA_DIR, loadBbc } from './lib/data.js';
+import { formatTable } from './lib/table.js';
+
+const BBC = join(DATA_DIR, 'bbc-news-summary', 'dev.jsonl');
+const prefills = flag('prefill', '0,10000')
+  .split(',')
+  .map((s) => Number(s.replace(/k$/i, '000')));
+
+async function main(): Promise<void> {
+  const needsBase = prefills.some((n) => n > 0);
+  const base = needsBase
+    ? prepareAll(loadBbc().map((b) => ({ title: b.title, text: b.article })))
+    : [];
+  const server = await PrivateRedis.start();
+  const redis = createRedis({ REDIS_URL: server.url, REDIS_TIMEOUT_MS: 10_000 });
+  const rows: (string | number)[][] = [];
+  try {
+    for (const prefill of prefills) {
+      const { articles } = createServices(redis, { REDIS_PREFIX: `bench${prefill}` });
+      if (prefill > 0) await fill(articles, base, 0, prefill);
+      const started = performance.now();
+      const counts = await ingestAll(readSources([BBC]), { store: articles, now: new Date() });
+      const seconds = (performance.now() - started) / 1000;
+      const items = counts.stored + counts.duplicate + counts.updated + counts.rejected;
+      rows.push([
+        prefill.toLocaleString('en'),
+        String(items),
+        String(counts.stored),
+        String(counts.duplicate),
+        String(counts.rejected),
+        seconds,
+        items / seconds,
+        loadNote(),
+      ]);
+    }
+  } finally {
+    await closeRedis(redis);
+    await server.stop();
+  }
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log('Ingest of the BBC dev set, analysis and indexing included (private redis-server)\n');
+  console.log(
+    formatTable(
+      ['already stored', 'items', 'stored', 'dup', 'rejected', 'seconds', 'articles/s', 'load'],
+      rows,
+      1,
+    ),
+  );
+  console.log(`\npeak RSS of the ingesting process: ${rss.toFixed(0)} MB`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -7,7 +7,7 @@
  * non-200s, timeouts and "try again"/"went wrong" answers. Also the bot's peak RSS (VmHWM).
  * Target at 200 requests/s for 60 s: p50 ≤ 5 ms, p99 ≤ 50 ms, 0 errors.
  *
- *   npx tsx bench/load.ts [--rate 200] [--duration 60] [--platforms slack,discord]
+ *   npx tsx bench/load.ts [--rate 200] [--duration 60] [--platforms slack,discord] [--profile DIR]
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -27,6 +27,8 @@ import { formatTable } from './lib/table.js';
 const RATE = Number(flag('rate', '200'));
 const DURATION_S = Number(flag('duration', '60'));
 const PLATFORMS = flag('platforms', 'slack,discord').split(',');
+/** `--profile DIR`: the bot writes a V8 CPU profile there when it stops. */
+const PROFILE_DIR = flag('profile', '');
 const SECRET = 'bench-load-secret';
 const PREFIX = 'load';
 const ROOT = join(import.meta.dirname, '..');
@@ -85,7 +87,8 @@ async function main(): Promise<void> {
   const slack = await SlackStandIn.start();
   const discord = await DiscordStandIn.start();
   const port = await freePort();
-  const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const bot = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

@@ -109,7 +109,11 @@ function quotedSegments(text: string): Segment[] {
       if (open < 0 && (ch === '“' || ch === '"')) {
         open = i;
         mark = ch;
-      } else if (open >= 0 && ((mark === '“' && ch === '”') || (mark === '"' && ch === '"'))) {
+      } else if (
+        open >= 0 &&
+        (ch === '”' || (ch === '"' && (mark === '"' || /\S/u.test(para[i - 1] ?? ' '))))
+      ) {
+        // Mixed marks (“...," / "...”) are typos for a pair: they close the quotation too.
         out.push({
           start: paraStart + open + 1,
           end: paraStart + i,
@@ -146,9 +150,20 @@ function goldOf(doc: Doc): Gold[] {
   const gold: Gold[] = [];
   for (const seg of quotedSegments(doc.text)) {
     const length = seg.end - seg.start;
-    const owner = resolved.find((a) =>
-      a.content.some((c) => Math.min(c.end, seg.end) - Math.max(c.start, seg.start) >= length / 2),
-    );
+    // Nested attributions ("“...,” Sanders said, according to CNN"): the innermost one, the
+    // attribution whose content is the quotation itself, names who said it.
+    let owner: (typeof resolved)[number] | undefined;
+    let ownerSize = Infinity;
+    for (const a of resolved) {
+      const holds = a.content.some(
+        (c) => Math.min(c.end, seg.end) - Math.max(c.start, seg.start) >= length / 2,
+      );
+      const size = a.content.reduce((n, c) => n + c.end - c.start, 0);
+      if (holds && size < ownerSize) {
+        owner = a;
+        ownerSize = size;
+      }
+    }
     if (owner !== undefined) gold.push({ ...seg, speaker: owner.speaker });
   }
   return gold;

@@ -7,6 +7,7 @@
 import type { Entity } from './article.js';
 import {
   HONORIFICS,
+  endsInRole,
   isNameToken,
   isOrgAcronym,
   isOrgWord,
@@ -243,7 +244,7 @@ function sentenceMentions(sentence: string, lower: ReadonlySet<string>): Mention
     nameStart = trimNameStart(tokens, nameStart, runEnd, lower);
     if (
       nameStart >= runEnd ||
-      isRoleWord(tokens[runEnd - 1]?.lower ?? '') ||
+      endsInRole(tokens, runStart, runEnd) ||
       HONORIFICS.has(tokens[runEnd - 1]?.lower ?? '')
     )
       continue;

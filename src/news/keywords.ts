@@ -11,12 +11,21 @@ const TITLE_BOOST = 3;
 const LEDE_BOOST = 0.5;
 const LEDE_SENTENCES = 3;
 
+/** Whether the term is all digits (a number says nothing about the story). */
+function isNumber(term: string): boolean {
+  for (let i = 0; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return term.length > 0;
+}
+
 /** Top terms with weights in (0, 1], best first (ties by term). */
 export function keywords(title: string, sentences: string[]): [string, number][] {
   const weights = new Map<string, number>();
   const add = (text: string, weight: number): void => {
     for (const t of terms(text)) {
-      if (/^\d+$/.test(t)) continue;
+      if (isNumber(t)) continue;
       weights.set(t, (weights.get(t) ?? 0) + weight);
     }
   };

@@ -32,7 +32,12 @@ const ABBREVIATIONS = new Set(
 );
 
 const POSSESSIVE = /['’]s$/;
-const PARTY_TAG = /^[DRI]-\p{Lu}\p{L}{0,5}$/u;
+const PARTY_TAG = /^[DRI]-\p{Lu}[\p{L}.]{0,6}$/u;
+
+/** "R-Ky.", "D-Va.": a party-state tag written after a politician's name. */
+export function isPartyTag(text: string): boolean {
+  return PARTY_TAG.test(text);
+}
 const NAME_PARTICLE =
   /^(?:al|el|ad|as|ash|at|bin|ibn|abu|de|del|della|der|van|von|da|di|du|la|le|dos|das|ben|mac)$/;
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at)-\p{Lu}/u;
@@ -425,18 +430,38 @@ const PLACE_WORDS = new Set(
 
 /** A name made only of place, nationality or party words ("New Hampshire", "Republicans"). */
 export function isPlaceName(name: string): boolean {
-  const parts = name.toLowerCase().split(' ');
-  return parts.every((w) => PLACE_WORDS.has(w.replace(POSSESSIVE, '')));
+  let place = placeCache.get(name);
+  if (place === undefined) {
+    place = name
+      .toLowerCase()
+      .split(' ')
+      .every((w) => PLACE_WORDS.has(w.replace(POSSESSIVE, '')));
+    if (placeCache.size >= TOKEN_CACHE_LIMIT) placeCache.clear();
+    placeCache.set(name, place);
+  }
+  return place;
 }
 
+const placeCache = new Map<string, boolean>();
+
 /** Words the text also writes in lower case: capitalised, they are sentence starts, not names. */
-export function lowercaseWords(sentences: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const s of sentences) {
-    for (const t of tokenizeCached(s)) if (!t.cap && /\p{L}/u.test(t.text)) out.add(t.lower);
+export function lowercaseWords(sentences: readonly string[]): ReadonlySet<string> {
+  let out = lowercaseCache.get(sentences);
+  if (out === undefined) {
+    const words = new Set<string>();
+    for (const s of sentences) {
+      for (const t of tokenizeCached(s)) {
+        if (!t.cap && t.lower !== t.lower.toUpperCase()) words.add(t.lower);
+      }
+    }
+    lowercaseCache.set(sentences, words);
+    out = words;
   }
   return out;
 }
+
+/** Per article: entities and quotes read the same sentence list. */
+const lowercaseCache = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /**
  * Where the name inside a capitalised run starts: past leading words the text also writes in
@@ -467,4 +492,24 @@ export function trimNameStart(
     }
   }
   return a;
+}
+
+/**
+ * The run [start, end) ends in a role ("the Iraqi PM", "Prime Minister"), not in a surname
+ * that is also a role word ("Charlie King", "Mr. Judge", "Howard Dean").
+ */
+export function endsInRole(tokens: readonly Token[], start: number, end: number): boolean {
+  const last = tokens[end - 1];
+  if (last === undefined || !ROLE_WORDS.has(last.lower)) return false;
+  const before = tokens[end - 2];
+  if (end - 1 <= start || before === undefined) return true;
+  if (givenNameGender(before.lower) !== null || HONORIFICS.has(before.lower)) return false;
+  // "Iraqi PM", "Senate Majority Leader", "Jordanian King": modifiers, places, nationalities.
+  return (
+    ROLE_WORDS.has(before.lower) ||
+    ROLE_MODIFIERS.has(before.lower) ||
+    PLACE_WORDS.has(before.lower) ||
+    /(?:an|ese|i|ish)$/.test(before.lower) ||
+    !before.cap
+  );
 }

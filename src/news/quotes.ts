@@ -16,9 +16,11 @@ import {
   HONORIFICS,
   PRONOUN_GENDER,
   canonicalRole,
+  endsInRole,
   givenNameGender,
   isOrgAcronym,
   isOrgWord,
+  isPartyTag,
   isNameToken,
   isPlaceName,
   lowercaseWords,
@@ -31,7 +33,7 @@ import {
   tokenizeCached,
   type Token,
 } from './names.js';
-import { SPEECH_FINITE, SPEECH_PARTICIPLE, isSpeechVerb } from './speech-verbs.js';
+import { SPEECH_FINITE, SPEECH_PARTICIPLE, isPhrasalSpeech, isSpeechVerb } from './speech-verbs.js';
 
 export interface QuoteInput {
   sentences: string[];
@@ -93,6 +95,8 @@ const LEADERS = new Set(
     'unlike if because instead then now today also so'
   ).split(' '),
 );
+/** Linking adverbs that may stand right before a sentence's subject ("But Cruz said"). */
+const LINKERS = new Set('meanwhile however yet still but and also so then now instead'.split(' '));
 /** Marks before a short quote that make it a term, not speech: "the so-called “snapback”". */
 const TERM_MARKERS = new Set(
   'so-called called dubbed termed term word phrase slogan label nicknamed known'.split(' '),
@@ -170,9 +174,11 @@ function pairMarks(para: Paragraph, p: number): Span[] {
     }
     // A “ that ends a word is a mistyped ”.
     const straight = openMark === '"';
+    // Mixed marks (“...," / "...”) close each other when attached to the quote's last word.
     const closes = straight
-      ? mark === '"'
-      : CLOSE_ONLY.has(mark) || (OPEN_ONLY.has(mark) && !spaceBefore && spaceAfter);
+      ? mark === '"' || CLOSE_ONLY.has(mark)
+      : CLOSE_ONLY.has(mark) ||
+        ((OPEN_ONLY.has(mark) || mark === '"') && !spaceBefore && spaceAfter);
     if (closes) {
       spans.push({ para: p, open, close: k, continues: false });
       open = -1;
@@ -254,8 +260,9 @@ class Resolver {
     private readonly paragraphs: Paragraph[],
     private readonly entities: readonly Entity[],
     insideQuote: (p: number, k: number) => boolean,
+    sentences: readonly string[],
   ) {
-    this.lower = lowercaseWords(paragraphs.map((para) => para.text));
+    this.lower = lowercaseWords(sentences);
     for (const e of entities) {
       if (e.kind === 'person' && e.description !== null) {
         for (const w of e.description.toLowerCase().split(/\s+/)) {
@@ -375,7 +382,7 @@ class Resolver {
 
   /** Could name a speaker: not a place or party, not a common word capitalised at a start. */
   plausibleName(name: string): boolean {
-    if (isPlaceName(name)) return false;
+    if (isPlaceName(name) || isPartyTag(name)) return false;
     return name.includes(' ') || !this.lower.has(name.toLowerCase());
   }
 
@@ -419,9 +426,9 @@ class Resolver {
       if (e.kind !== 'person' || e.description === null) continue;
       const desc = ` ${e.description.toLowerCase().split(/\s+/).map(canonicalRole).join(' ')} `;
       if (!heads.every((h) => desc.includes(` ${h} `))) continue;
-      let score = 1 + modifiers.filter((m) => desc.includes(` ${m} `)).length;
+      let score = 1 + modifiers.filter((m) => desc.includes(` ${m} `)).length * 0.5;
       const last = this.lastMentionBefore(e.name, pos);
-      if (last >= 0) score += 0.5 + last / (pos + 1) / 4;
+      if (last >= 0) score += 0.5 + last / (pos + 1);
       if (best === null || score > best.score) best = { name: e.name, score };
     }
     return best?.name ?? null;
@@ -531,7 +538,7 @@ function runAround(tokens: readonly Token[], k: number): [number, number] {
 
 function namePhrase(tokens: readonly Token[], a: number, b: number): Phrase {
   const split = splitRun(tokens, a, b);
-  if (split.nameStart >= b || isRoleWord(tokens[b - 1]?.lower ?? '')) {
+  if (split.nameStart >= b || endsInRole(tokens, a, b)) {
     // "the Iraqi PM", "Prime Minister": a role written with capitals.
     const words: string[] = [];
     for (let k = a; k < b; k++) words.push(tokens[k]?.lower ?? '');
@@ -627,7 +634,13 @@ function subjectBefore(
     if (c >= floor && tokens[c]?.text === ',') {
       const inner = tokens[k - 1];
       const [a, b] = inner === undefined ? [k, k] : runAround(tokens, k - 1);
-      if (inner !== undefined && isNameToken(inner) && a === c + 1 && b === k) {
+      if (
+        inner !== undefined &&
+        isNameToken(inner) &&
+        !isPartyTag(inner.text) &&
+        a === c + 1 &&
+        b === k
+      ) {
         return namePhrase(tokens, a, b);
       }
       k = c - 1;
@@ -677,13 +690,35 @@ function sentenceSubject(
   if (OPEN_ONLY.has(para.tokens[j]?.text ?? '') || para.tokens[j]?.text === '"') return null;
   while (j < k && /^[‘’([]$/.test(para.tokens[j]?.text ?? '')) j++;
   const first = para.tokens[j];
+  const second = para.tokens[j + 1];
+  // "Typically, ...", "Across the state, ...": an opening word, not a one-word name.
+  const opener =
+    first !== undefined &&
+    first.cap &&
+    ((second?.text === ',' && (/ly$/.test(first.lower) || resolver.lower.has(first.lower))) ||
+      (second !== undefined && DETERMINERS.has(second.lower)));
   const participle =
-    first !== undefined && /ing$/.test(first.lower) && para.tokens[j + 1]?.cap === false;
-  if (LEADERS.has(first?.lower ?? '') || participle) {
+    opener ||
+    (first !== undefined && /(?:ing|ed)$/.test(first.lower) && para.tokens[j + 1]?.cap === false);
+  if (
+    first !== undefined &&
+    LINKERS.has(first.lower) &&
+    second !== undefined &&
+    (isNameToken(second) || PRONOUN_GENDER.has(second.lower))
+  ) {
+    // "Meanwhile Rihanna, who ..., spoke": a linking word before the subject.
+    j++;
+  } else if (LEADERS.has(first?.lower ?? '') || participle) {
+    // Past the opening phrase; a place after its comma belongs to it ("In Salem, N.H., Trump").
     let c = j;
-    while (c < k && para.tokens[c]?.text !== ',') c++;
-    if (c >= k) return null;
-    j = c + 1;
+    for (let commas = 0; commas < 3; commas++) {
+      while (c < k && para.tokens[c]?.text !== ',') c++;
+      if (c >= k) return null;
+      const phrase = phraseAt(para.tokens, c + 1, k, resolver);
+      if (phrase?.kind !== 'name' || !isPlaceName(phrase.name)) return phrase;
+      c++;
+    }
+    return null;
   }
   return phraseAt(para.tokens, j, k, resolver);
 }
@@ -700,8 +735,16 @@ interface Cue {
 function cueAfter(para: Paragraph, span: Span, resolver: Resolver): Cue | null {
   const { tokens } = para;
   let k = span.close + 1;
-  // “...?” Clinton said. — the splitter ends a sentence at "?”", the attribution follows.
+  // “...?” Clinton said. — the splitter ends a sentence at "?”", the attribution follows;
+  // after “... time.” the next sentence is not an attribution of this quote.
   const s = para.sentence[k];
+  const lastInside = tokens[span.close - 1]?.text ?? '';
+  if (
+    s !== para.sentence[span.close] &&
+    (lastInside === '.' || lastInside === '…') &&
+    !/^[–—―]$/.test(tokens[k]?.text ?? '')
+  )
+    return null;
   let end = k;
   while (end < tokens.length && para.sentence[end] === s && end - k < MAX_NP + 4) {
     const t = tokens[end];
@@ -709,10 +752,18 @@ function cueAfter(para: Paragraph, span: Span, resolver: Resolver): Cue | null {
       break;
     end++;
   }
-  while (k < end && /^[,–—-]$/.test(tokens[k]?.text ?? '')) k++;
+  const dashed = /^[–—―]$/.test(tokens[k]?.text ?? '');
+  while (k < end && /^[,–—―-]$/.test(tokens[k]?.text ?? '')) k++;
   const pos = para.base + (tokens[k]?.start ?? 0);
   const first = tokens[k];
   if (first === undefined || k >= end) return null;
+  if (dashed && isNameToken(first)) {
+    // “...” ― Pamela Padilla: a signature after a dash.
+    const [, b] = runAround(tokens, k);
+    const next = tokens[b];
+    if (next === undefined || /^[.,“"(]$/.test(next.text))
+      return { phrase: namePhrase(tokens, k, b), pos };
+  }
   if (SPEECH_FINITE.has(first.lower)) {
     let j = k + 1;
     while (j < end && SKIPPABLE.has(tokens[j]?.lower ?? '')) j++;
@@ -725,10 +776,53 @@ function cueAfter(para: Paragraph, span: Span, resolver: Resolver): Cue | null {
     const t = tokens[v];
     if (t === undefined) break;
     if (SPEECH_PARTICIPLE.has(t.lower)) return null;
-    if (SPEECH_FINITE.has(t.lower)) {
-      const phrase = subjectBefore(tokens, v, k, resolver) ?? phraseAt(tokens, k, v, resolver);
+    if (SPEECH_FINITE.has(t.lower) || isPhrasalSpeech(t.lower, tokens[v + 1]?.lower)) {
+      // "“...” in contrast to X, says Dante Scala": the speaker follows the verb.
+      const inverted =
+        tokens[v - 1]?.text === ','
+          ? phraseAt(tokens, v + 1, Math.max(end, v + MAX_NP), resolver)
+          : null;
+      const phrase =
+        subjectBefore(tokens, v, k, resolver) ?? inverted ?? phraseAt(tokens, k, v, resolver);
       return phrase === null ? null : { phrase, pos };
     }
+  }
+  return closingAttribution(para, k, resolver);
+}
+
+/**
+ * "“...” in sharp contrast to earlier races, says Dante Scala, a political scientist.": the
+ * attribution closing the quote's sentence, after a comma, when no other quote intervenes.
+ */
+function closingAttribution(para: Paragraph, k: number, resolver: Resolver): Cue | null {
+  const { tokens } = para;
+  const s = para.sentence[k];
+  let e = k;
+  while (e < tokens.length && para.sentence[e] === s) {
+    const text = tokens[e]?.text ?? '';
+    if (text === '“' || text === '"' || text === ';') return null;
+    e++;
+  }
+  let c = e - 1;
+  for (let commas = 0; commas < 3; commas++) {
+    while (c > k && tokens[c]?.text !== ',') c--;
+    if (c <= k) return null;
+    const t = tokens[c + 1];
+    if (t === undefined) return null;
+    const pos = para.base + t.start;
+    if (SPEECH_FINITE.has(t.lower)) {
+      const phrase = phraseAt(tokens, c + 2, e, resolver);
+      return phrase === null ? null : { phrase, pos };
+    }
+    for (let v = c + 2; v < e && v - c <= 6; v++) {
+      const u = tokens[v];
+      if (u === undefined || u.text === ',') break;
+      if (SPEECH_FINITE.has(u.lower)) {
+        const phrase = subjectBefore(tokens, v, c + 1, resolver);
+        return phrase === null ? null : { phrase, pos };
+      }
+    }
+    c--;
   }
   return null;
 }
@@ -743,7 +837,7 @@ function cueBefore(para: Paragraph, span: Span, floor: number, resolver: Resolve
     if (t.lower === 'to' && tokens[v - 1]?.lower === 'according') {
       return { phrase: phraseAt(tokens, v + 1, span.open, resolver), pos };
     }
-    if (SPEECH_FINITE.has(t.lower)) {
+    if (SPEECH_FINITE.has(t.lower) || isPhrasalSpeech(t.lower, tokens[v + 1]?.lower)) {
       const phrase =
         subjectBefore(tokens, v, floor, resolver) ?? phraseAt(tokens, v + 1, span.open, resolver);
       if (phrase !== null) return { phrase, pos };
@@ -780,7 +874,12 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
     for (const s of spans) mask.fill(1, s.open, s.close + 1);
     return mask;
   });
-  const resolver = new Resolver(paragraphs, entities, (p, k) => inside[p]?.[k] === 1);
+  const resolver = new Resolver(
+    paragraphs,
+    entities,
+    (p, k) => inside[p]?.[k] === 1,
+    sentences,
+  );
 
   const quotes: Quote[] = [];
   let previous: { quote: Quote; para: number } | null = null;

@@ -12,7 +12,8 @@ const REGULAR =
   'quip recall remark repeat reply report respond scream shout state stress suggest ' +
   'testify tweet urge vow warn whisper yell acknowledge allege affirm demand announce ' +
   'reiterate retort recount muse agree disagree estimate exclaim mock echo gush marvel scoff ' +
-  'concur caution assure lash rail';
+  'concur caution assure lash rail press question proclaim demur interject opine tout brag ' +
+  'pledge inquire wonder elaborate clarify interrupt snap rant';
 
 /** Irregular verbs: base, third person, past (and participle), -ing. */
 const IRREGULAR: readonly (readonly string[])[] = [
@@ -28,7 +29,7 @@ function regularForms(base: string): string[] {
     const stem = base.slice(0, -1);
     return [base, `${stem}ies`, `${stem}ied`, `${base}ing`];
   }
-  if (/^(quip|admit|plead)$/.test(base)) {
+  if (/^(quip|admit|plead|snap)$/.test(base)) {
     const past = base === 'plead' ? 'pleaded' : `${base}${base.slice(-1)}ed`;
     const ing = base === 'plead' ? 'pleading' : `${base}${base.slice(-1)}ing`;
     return [base, `${base}s`, past, ing];
@@ -41,7 +42,7 @@ const finite = new Set<string>();
 const participle = new Set<string>();
 /** Bases that double as nouns ("a note", "the claims"): only their -ed and -ing forms count. */
 const NOUN_LIKE = new Set(
-  'answer charge claim demand estimate joke note object point post promise quip remark repeat report state tweet vow comment'.split(
+  'answer charge claim demand estimate joke note object point post promise quip remark repeat report state tweet vow comment press question pledge rant snap'.split(
     ' ',
   ),
 );
@@ -64,4 +65,20 @@ export const SPEECH_PARTICIPLE: ReadonlySet<string> = participle;
 /** True for any speech-verb form (lower-case input). */
 export function isSpeechVerb(word: string): boolean {
   return finite.has(word) || participle.has(word);
+}
+
+/** Two-word speech verbs: "shot back", "fired back", "went on", "chimed in". */
+const PHRASAL: ReadonlyMap<string, string> = new Map([
+  ['shot', 'back'],
+  ['fired', 'back'],
+  ['hit', 'back'],
+  ['pushed', 'back'],
+  ['went', 'on'],
+  ['goes', 'on'],
+  ['chimed', 'in'],
+]);
+
+/** True when `word` followed by `next` is a two-word speech verb (lower-case input). */
+export function isPhrasalSpeech(word: string, next: string | undefined): boolean {
+  return next !== undefined && PHRASAL.get(word) === next;
 }

@@ -55,11 +55,26 @@ class Vocabulary {
   get(word: string): number | undefined {
     return this.ids.get(word);
   }
+  get size(): number {
+    return this.ids.size;
+  }
 }
 
-/** Number of words (alphanumeric runs). */
+/** Whether the UTF-16 code unit is an ASCII letter or digit. */
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** Number of words (ASCII alphanumeric runs). */
 function countWords(sentence: string): number {
-  return sentence.match(/[a-z0-9]+/gi)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < sentence.length; i++) {
+    const alnum = isAsciiAlphanumeric(sentence.charCodeAt(i));
+    if (alnum && !inWord) count++;
+    inWord = alnum;
+  }
+  return count;
 }
 
 /** A trigram as a 30-bit integer (small integers hash fast; rare collisions are harmless). */
@@ -75,10 +90,16 @@ function features(sentence: string, vocab: Vocabulary): SentenceFeatures {
   for (let i = 0; i + 2 < ids.length; i++) {
     trigrams.add(trigramKey(ids[i] as number, ids[i + 1] as number, ids[i + 2] as number));
   }
-  const counts = new Map<number, number>();
-  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const termIds = Int32Array.from(counts.keys()).sort();
-  const termCounts = Float64Array.from(termIds, (id) => counts.get(id) ?? 0);
+  // Sorted ids, run-length encoded: distinct ids ascending with their counts.
+  const sorted = Int32Array.from(ids).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const termIds = new Int32Array(distinct);
+  const termCounts = new Float64Array(distinct);
+  for (let i = 0, k = -1; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) termIds[++k] = sorted[i] as number;
+    termCounts[k] = (termCounts[k] as number) + 1;
+  }
   return { termIds, termCounts, trigrams, wordCount: countWords(sentence) };
 }
 
@@ -86,16 +107,24 @@ function features(sentence: string, vocab: Vocabulary): SentenceFeatures {
  * Pairwise similarities of the sentences, as flat n x n matrices: tf-idf cosine (idf over the
  * article's own sentences) and TextRank's shared terms / (log |Si| + log |Sj|).
  */
-function similarities(feats: SentenceFeatures[]): { cosine: Float64Array; overlap: Float64Array } {
+function similarities(
+  feats: SentenceFeatures[],
+  vocabSize: number,
+): { cosine: Float64Array; overlap: Float64Array } {
   const n = feats.length;
-  const df = new Map<number, number>();
-  for (const f of feats) for (const id of f.termIds) df.set(id, (df.get(id) ?? 0) + 1);
+  const df = new Int32Array(vocabSize);
+  for (const f of feats) for (const id of f.termIds) df[id] = (df[id] as number) + 1;
   const weights = feats.map((f) => {
-    const w = f.termCounts.map(
-      (tf, k) => tf * Math.log(1 + n / (df.get(f.termIds[k] as number) ?? 1)),
-    );
-    const norm = Math.sqrt(w.reduce((a, x) => a + x * x, 0));
-    return norm > 0 ? w.map((x) => x / norm) : w;
+    const w = new Float64Array(f.termIds.length);
+    let norm = 0;
+    for (let k = 0; k < w.length; k++) {
+      const x = (f.termCounts[k] as number) * Math.log(1 + n / (df[f.termIds[k] as number] as number));
+      w[k] = x;
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let k = 0; k < w.length; k++) w[k] = (w[k] as number) / norm;
+    return w;
   });
   const logSize = feats.map((f) => Math.log(f.termIds.length));
   const cosine = new Float64Array(n * n);
@@ -175,20 +204,22 @@ function textRank(overlap: Float64Array, n: number): number[] {
     outSum[j] = sum;
   }
   let rank = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
   for (let it = 0; it < PAGERANK_ITERATIONS; it++) {
-    const next = new Float64Array(n).fill((1 - DAMPING) / n);
+    next.fill((1 - DAMPING) / n);
     for (let j = 0; j < n; j++) {
       const out = outSum[j] as number;
       if (out === 0) continue;
       const share = (DAMPING * (rank[j] as number)) / out;
+      const row = j * n;
       for (let i = 0; i < n; i++) {
-        const w = overlap[j * n + i] as number;
+        const w = overlap[row + i] as number;
         if (w > 0) next[i] = (next[i] as number) + share * w;
       }
     }
     let delta = 0;
     for (let i = 0; i < n; i++) delta += Math.abs((next[i] as number) - (rank[i] as number));
-    rank = next;
+    [rank, next] = [next, rank];
     if (delta < PAGERANK_TOLERANCE) break;
   }
   return scaleToUnit(rank);
@@ -256,7 +287,7 @@ export function rankSentences({ sentences, title }: RankInput): number[] {
   if (n === 0) return [];
   const termVocab = new Vocabulary();
   const feats = head.map((s) => features(s, termVocab));
-  const { cosine, overlap } = similarities(feats);
+  const { cosine, overlap } = similarities(feats, termVocab.size);
   const directed = directedCentrality(cosine, n);
   const central = textRank(overlap, n);
   const inferredTitle = title.trim() === '' || head[0]?.startsWith(title.trim()) === true;

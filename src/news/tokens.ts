@@ -19,7 +19,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-const NON_TOKEN = /[^a-z0-9]+/;
 /** Letters that fold to ASCII (Latin-1 Supplement, Latin Extended, Latin Extended Additional). */
 const FOLDABLE = /[\u00c0-\u024f\u1e00-\u1eff]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -30,10 +29,21 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
  */
 export function words(text: string): string[] {
   const folded = FOLDABLE.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '') : text;
-  return folded
-    .toLowerCase()
-    .split(NON_TOKEN)
-    .filter((w) => w !== '');
+  const lower = folded.toLowerCase();
+  // A scan over code units: what `lower.split(/[^a-z0-9]+/)` keeps, without the regex.
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push(lower.slice(start));
+  return out;
 }
 
 const STEM_CACHE_LIMIT = 100_000;
@@ -50,11 +60,20 @@ export function stem(word: string): string {
   return stemmed;
 }
 
+/** Each seen token's content term: its stem, or '' for stopwords and one-letter tokens. */
+const termCache = new Map<string, string>();
+
 /** Stemmed content terms of already tokenised `words`: stopwords and one-letter tokens removed. */
 export function contentTerms(tokens: string[]): string[] {
   const out: string[] = [];
   for (const w of tokens) {
-    if (w.length > 1 && !STOPWORDS.has(w)) out.push(stem(w));
+    let term = termCache.get(w);
+    if (term === undefined) {
+      term = w.length > 1 && !STOPWORDS.has(w) ? stem(w) : '';
+      if (termCache.size >= STEM_CACHE_LIMIT) termCache.clear();
+      termCache.set(w, term);
+    }
+    if (term !== '') out.push(term);
   }
   return out;
 }

@@ -2,103 +2,27 @@
  * The store on a real 3-node Redis Cluster (started by this test): every operation must work
  * without CROSSSLOT errors, i.e. no command may name keys of two slots.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { ArticleStore } from '../../src/store/articles.js';
 import { Keys } from '../../src/store/keys.js';
 import { closeRedis, createRedis, type RedisClient } from '../../src/store/redis.js';
-import { freePort } from '../support/redis.js';
+import { LocalRedisCluster } from '../support/redis-cluster.js';
 import { makeArticle } from './make-article.js';
 
-let dir: string;
-const servers: ChildProcess[] = [];
-const ports: number[] = [];
+let cluster: LocalRedisCluster;
 let client: RedisClient;
 let store: ArticleStore;
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-async function info(port: number, command: string[]): Promise<string> {
-  const r = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null });
-  r.on('error', () => {});
-  try {
-    await r.connect();
-    return String(await r.call(command[0]!, ...command.slice(1)));
-  } finally {
-    r.disconnect();
-  }
-}
-
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'newsbot-cluster-'));
-  for (let i = 0; i < 3; i++) {
-    const port = await freePort();
-    ports.push(port);
-    servers.push(
-      spawn(
-        'redis-server',
-        [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--cluster-enabled',
-          'yes',
-          '--cluster-config-file',
-          `nodes-${port}.conf`,
-          '--dir',
-          dir,
-          '--save',
-          '',
-          '--appendonly',
-          'no',
-        ],
-        { stdio: 'ignore' },
-      ),
-    );
-  }
-  for (const port of ports)
-    await until(async () => (await info(port, ['PING'])) === 'PONG', 'node');
-  const create = spawnSync(
-    'redis-cli',
-    [
-      '--cluster',
-      'create',
-      ...ports.map((p) => `127.0.0.1:${p}`),
-      '--cluster-replicas',
-      '0',
-      '--cluster-yes',
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(create.status, create.stdout + create.stderr).toBe(0);
-  for (const port of ports) {
-    await until(
-      async () => (await info(port, ['CLUSTER', 'INFO'])).includes('cluster_state:ok'),
-      'cluster',
-    );
-  }
-  client = createRedis(
-    parseConfig({ REDIS_CLUSTER_NODES: ports.map((p) => `127.0.0.1:${p}`).join(',') }),
-  );
+  cluster = await LocalRedisCluster.start();
+  client = createRedis(parseConfig({ REDIS_CLUSTER_NODES: cluster.nodes }));
   store = new ArticleStore(client, new Keys('t:cluster'));
 });
 
 afterAll(async () => {
   if (client) await closeRedis(client);
-  for (const s of servers) s.kill('SIGKILL');
-  await rm(dir, { recursive: true, force: true });
+  await cluster?.stop();
 });
 
 describe('ArticleStore on Redis Cluster', () => {

@@ -12,7 +12,15 @@ import { loadDigest, MAX_DIGEST_ARTICLES } from '../src/jobs/digest-content.js';
 import { createServices } from '../src/services.js';
 import { closeRedis, createRedis } from '../src/store/redis.js';
 import { PrivateRedis } from '../tests/support/redis.js';
-import { DAY_MS, devDrafts, fill, loadNote, prepareAll, sizesFlag, START_MS } from './lib/corpus.js';
+import {
+  DAY_MS,
+  devDrafts,
+  fill,
+  loadNote,
+  prepareAll,
+  sizesFlag,
+  START_MS,
+} from './lib/corpus.js';
 import { formatTable } from './lib/table.js';
 
 const sizes = sizesFlag('1000,5000,10000');
@@ -49,7 +57,9 @@ async function main(): Promise<void> {
   console.log(
     `Digest of one day through loadDigest (Redis reads + clustering; at most ${MAX_DIGEST_ARTICLES} articles read), ms\n`,
   );
-  console.log(formatTable(['day articles', 'read', 'stories', 'wall ms', 'cpu ms', 'load'], rows, 0));
+  console.log(
+    formatTable(['day articles', 'read', 'stories', 'wall ms', 'cpu ms', 'load'], rows, 0),
+  );
 }
 
 main().catch((e: unknown) => {

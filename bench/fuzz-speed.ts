@@ -22,7 +22,8 @@ const SHAPES: Array<[string, string]> = [
   ['no spaces', 'a'],
 ];
 
-const fill = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
+const fill = (unit: string, bytes: number) =>
+  unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
 
 /** CPU milliseconds (user + system) the run took: less skewed by a loaded machine than wall time. */
 function time(run: () => void): number {

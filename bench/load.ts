@@ -112,7 +112,10 @@ async function main(): Promise<void> {
   try {
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
-      const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (i > 600 || bot.exitCode !== null) throw new Error('the bot did not become ready');
       await sleep(100);
@@ -127,9 +130,14 @@ async function main(): Promise<void> {
       const [command, text] = slackCommands[i % slackCommands.length]!;
       const sink = slack.responseUrl();
       const t0 = performance.now();
-      const res = await sendSigned(`${base}/slack/events`, SECRET, slashCommandBody(command, text, sink, `U${i % 500}`));
+      const res = await sendSigned(
+        `${base}/slack/events`,
+        SECRET,
+        slashCommandBody(command, text, sink, `U${i % 500}`),
+      );
       let body = res.text;
-      if (res.status === 200 && !body) body = JSON.stringify((await slack.responseTo(sink, TIMEOUT_MS)).body);
+      if (res.status === 200 && !body)
+        body = JSON.stringify((await slack.responseTo(sink, TIMEOUT_MS)).body);
       return { ms: performance.now() - t0, error: res.status !== 200 || FAILED.test(body) };
     };
     const option = (value: string) => [{ name: 'article', type: 3, value }];
@@ -138,12 +146,18 @@ async function main(): Promise<void> {
       () => discord.slashCommand('quotes', option(id)),
       () => discord.slashCommand('context', option(id)),
       () => discord.slashCommand('news'),
-      () => discord.autocomplete('summary', [{ name: 'article', type: 3, value: 'iran', focused: true }]),
+      () =>
+        discord.autocomplete('summary', [
+          { name: 'article', type: 3, value: 'iran', focused: true },
+        ]),
     ];
     const sendDiscord = async (i: number): Promise<Result> => {
       const t0 = performance.now();
       const { token } = discordSends[i % discordSends.length]!();
-      const callback = await discord.waitForRequest((r) => r.path.includes(`/${token}/callback`), TIMEOUT_MS);
+      const callback = await discord.waitForRequest(
+        (r) => r.path.includes(`/${token}/callback`),
+        TIMEOUT_MS,
+      );
       if (i % 100 === 0) discord.requests.length = 0;
       return { ms: callback.at - t0, error: FAILED.test(JSON.stringify(callback.body)) };
     };
@@ -173,7 +187,11 @@ async function main(): Promise<void> {
   }
   console.log('Command latency under load, bot in its own process (ms, sent open loop)\n');
   console.log(
-    formatTable(['platform', 'load', 'requests', 'p50', 'p99', 'max', 'errors', 'load avg', 'bot peak RSS'], rows, 2),
+    formatTable(
+      ['platform', 'load', 'requests', 'p50', 'p99', 'max', 'errors', 'load avg', 'bot peak RSS'],
+      rows,
+      2,
+    ),
   );
 }
 

@@ -63,7 +63,16 @@ async function main(): Promise<void> {
   );
   console.log(
     formatTable(
-      ['articles', 'text KB/art', 'redis KB/art', 'hash KB/art', 'index KB/art', 'ratio', 'total MB', 'load'],
+      [
+        'articles',
+        'text KB/art',
+        'redis KB/art',
+        'hash KB/art',
+        'index KB/art',
+        'ratio',
+        'total MB',
+        'load',
+      ],
       rows,
       2,
     ),

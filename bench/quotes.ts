@@ -1,13 +1,18 @@
 /**
  * Quotes and speakers on PolNeAR (../shared/data/polnear/dev.jsonl, read at run time).
  *
- * Gold: every quoted segment (3+ words inside quotation marks, per paragraph; a quote left open
- * at a paragraph's end runs to that end) lying within an attribution's content; its speaker is
- * the attribution's source, and a source with no name ("she", "the aide") stands for the
- * nearest earlier named source of the article. One copy per document (the corpus repeats some
- * documents once per annotator). Predictions of 3+ words are scored: one recalls a segment when
- * it holds at least half of the segment's words; it is right when it recalls any segment. The
- * speaker is right when it names the same person (surname match).
+ * Gold: every quoted segment (3+ words inside quotation marks, per paragraph, mixed curly and
+ * straight marks pairing too; a quote left open at a paragraph's end runs to that end) lying
+ * within an attribution's content (the innermost one when attributions nest: "“...,” Sanders
+ * said, according to CNN"); its speaker is the attribution's source, and a source with no name
+ * ("she", "the aide", "the Texas senator": titles, places, nationalities and parties name
+ * nobody) stands for the nearest earlier named source of the article. One copy per document
+ * (the corpus repeats some documents once per annotator); the headline line is not body text.
+ * Predictions of 3+ words are scored: one recalls a segment when it holds at least half of the
+ * segment's words (ties go to a prediction not matched yet, for quotes repeated in an
+ * article); it is right when it recalls any segment. The speaker is right when it names the
+ * same person: the surname of one is among the name words of the other (possessives, "Mr.",
+ * titles, initials and "(R-Texas)" tags ignored).
  *
  *   npx tsx bench/quotes.ts [--misses N]
  */
@@ -75,16 +80,18 @@ const UNNAMED = new Set(
 );
 
 function nameWords(text: string): string[] {
-  return (text.match(/[\p{Lu}][\p{L}'’.-]*/gu) ?? [])
-    .map((w) =>
-      w
-        .replace(/['’]s?$/, '')
-        .replace(/^(?:al|el)-/i, '')
-        .replace(/\.$/, '')
-        .toLowerCase(),
-    )
-    // Initials and party-state tags ("J.", "(R-Texas)") do not tell people apart.
-    .filter((w) => w.length > 1 && !/^[rdi]-/.test(w) && !UNNAMED.has(w) && !STOPWORDS.has(w));
+  return (
+    (text.match(/[\p{Lu}][\p{L}'’.-]*/gu) ?? [])
+      .map((w) =>
+        w
+          .replace(/['’]s?$/, '')
+          .replace(/^(?:al|el)-/i, '')
+          .replace(/\.$/, '')
+          .toLowerCase(),
+      )
+      // Initials and party-state tags ("J.", "(R-Texas)") do not tell people apart.
+      .filter((w) => w.length > 1 && !/^[rdi]-/.test(w) && !UNNAMED.has(w) && !STOPWORDS.has(w))
+  );
 }
 
 /** Same person: a surname (last name word) of one appears among the name words of the other. */

@@ -12,8 +12,11 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 const scripts = Object.keys(
-  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
-    .scripts,
+  (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts,
 ).filter((name) => name.startsWith('bench:'));
 
 const args = process.argv.slice(2);

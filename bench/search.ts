@@ -79,14 +79,32 @@ async function main(): Promise<void> {
       const a = await timeEach(typed, (q) => articles.autocomplete(q, 25));
       const note = loadNote();
       const label = size.toLocaleString('en');
-      rows.push([label, 'search', String(s.length), percentile(s, 50), percentile(s, 95), s.at(-1)!, note]);
-      rows.push([label, 'autocomplete', String(a.length), percentile(a, 50), percentile(a, 95), a.at(-1)!, note]);
+      rows.push([
+        label,
+        'search',
+        String(s.length),
+        percentile(s, 50),
+        percentile(s, 95),
+        s.at(-1)!,
+        note,
+      ]);
+      rows.push([
+        label,
+        'autocomplete',
+        String(a.length),
+        percentile(a, 50),
+        percentile(a, 95),
+        a.at(-1)!,
+        note,
+      ]);
     }
   } finally {
     await closeRedis(redis);
     await server.stop();
   }
-  console.log('Search and autocomplete over stored articles (private redis-server), ms, one at a time\n');
+  console.log(
+    'Search and autocomplete over stored articles (private redis-server), ms, one at a time\n',
+  );
   console.log(formatTable(['articles', 'kind', 'n', 'p50', 'p95', 'max', 'load'], rows, 2));
 }
 

@@ -1,12 +1,15 @@
 /**
  * The bot process: Redis → services → the configured platforms → HTTP (health, readiness,
- * metrics) → jobs (feed poller). `stop()` first stops taking new commands and lets those in
- * flight finish (up to {@link DRAIN_MS}), then shuts everything down in reverse order.
+ * metrics) → jobs (feed poller, digest scheduler). `stop()` first stops taking new commands and
+ * lets those in flight finish (up to {@link DRAIN_MS}), then shuts everything down in reverse
+ * order.
  */
 import type { Logger } from 'pino';
 import { discordEnabled, slackEnabled, type Config } from './config.js';
 import { healthRoutes, startHealthServer, type ReadinessProbe } from './http/health.js';
+import { startDigestScheduler } from './jobs/digest-scheduler.js';
 import { startFeedPoller } from './jobs/feed-poller.js';
+import { channelPosters } from './platforms/channel-posters.js';
 import { startDiscord } from './platforms/discord/bot.js';
 import { startSlack } from './platforms/slack/app.js';
 import { createServices } from './services.js';
@@ -85,6 +88,13 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     }
     const poller = await startFeedPoller({ config, services, log });
     stops.push(() => poller.stop());
+    const digests = startDigestScheduler({
+      digests: services.digests,
+      articles: services.articles,
+      posters: channelPosters(config),
+      log: log.child({ job: 'digest-scheduler' }),
+    });
+    stops.push(async () => digests.stop());
     log.info({ discord: discordEnabled(config), slack: slackEnabled(config) }, 'newsbot started');
     return { httpPort, stop: stopAll };
   } catch (e) {

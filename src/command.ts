@@ -65,9 +65,18 @@ export function defineCommand<O extends OptionSpecs>(def: CommandDef<O>): Comman
   return def;
 }
 
-/** The zod object schema for a command's options. */
+const schemas = new WeakMap<CommandDef, z.ZodObject>();
+
+/** The zod object schema for a command's options (built once per command). */
 export function optionsSchema(def: CommandDef): z.ZodObject {
-  return z.object(Object.fromEntries(Object.entries(def.options).map(([k, o]) => [k, o.schema])));
+  let schema = schemas.get(def);
+  if (!schema) {
+    schema = z.object(
+      Object.fromEntries(Object.entries(def.options).map(([k, o]) => [k, o.schema])),
+    );
+    schemas.set(def, schema);
+  }
+  return schema;
 }
 
 export function isRequired(option: OptionSpec): boolean {

@@ -1,20 +1,23 @@
 /**
  * Builds a digest from the store: the window (a local calendar date, or the 24 hours up to an
- * instant), the stored articles published in it, and the ranked stories.
+ * instant), the stored articles published in it, and the ranked stories. Clustering reads only
+ * each article's headline and story fields; the full documents are read only for the best
+ * article of each story shown, whose summary they give.
  */
 import { DateTime } from 'luxon';
 import {
-  buildDigest,
   DEFAULT_DIGEST_LIMIT,
-  type DigestArticle,
+  rankStories,
+  summarised,
+  type DigestEntry,
   type DigestStory,
+  type SummarySource,
 } from '../news/digest.js';
-import type { ArticleStore, StoredArticle } from '../store/articles.js';
+import type { ArticleStore, StoryHeadline } from '../store/articles.js';
 import { dayBounds } from './digest-times.js';
 
 /** Most articles read for one digest. */
 export const MAX_DIGEST_ARTICLES = 5_000;
-const LOAD_BATCH = 200;
 
 export interface DigestWindow {
   fromMs: number;
@@ -37,18 +40,19 @@ export function last24Hours(end: Date, zone: string): DigestWindow {
   return { fromMs: toMs - 86_400_000, toMs, label: `the 24 hours to ${local} (${zone})` };
 }
 
-export function digestArticle({ article, analysis }: StoredArticle): DigestArticle {
+/** A document removed by hand between the two reads leaves its story without a summary. */
+const NO_SUMMARY: SummarySource = { sentences: [], ranking: [] };
+
+function digestEntry(s: StoryHeadline): DigestEntry {
   return {
-    id: article.id,
-    publishedMs: Date.parse(article.publishedAt ?? article.ingestedAt),
-    title: article.title,
-    lead: analysis.sentences.slice(0, 3).join(' '),
-    entities: analysis.entities.map((e) => e.name),
-    keywords: analysis.keywords,
-    sentences: analysis.sentences,
-    ranking: analysis.ranking,
-    ...(article.url ? { url: article.url } : {}),
-    ...(article.source ? { source: article.source } : {}),
+    id: s.id,
+    publishedMs: Date.parse(s.publishedAt ?? s.ingestedAt),
+    title: s.title,
+    lead: s.lead,
+    entities: s.entities,
+    keywords: s.keywords,
+    ...(s.url ? { url: s.url } : {}),
+    ...(s.source ? { source: s.source } : {}),
   };
 }
 
@@ -64,15 +68,9 @@ export async function loadDigest(
   window: DigestWindow,
   limit = DEFAULT_DIGEST_LIMIT,
 ): Promise<LoadedDigest> {
-  const headlines = await store.publishedBetween(window.fromMs, window.toMs, MAX_DIGEST_ARTICLES);
-  const articles: DigestArticle[] = [];
-  for (let i = 0; i < headlines.length; i += LOAD_BATCH) {
-    const batch = await Promise.all(headlines.slice(i, i + LOAD_BATCH).map((h) => store.get(h.id)));
-    for (const stored of batch) if (stored) articles.push(digestArticle(stored));
-  }
-  return {
-    window,
-    articleCount: articles.length,
-    stories: buildDigest(articles, { endMs: window.toMs, limit }),
-  };
+  const entries = await store.storiesBetween(window.fromMs, window.toMs, MAX_DIGEST_ARTICLES);
+  const ranked = rankStories(entries.map(digestEntry), { endMs: window.toMs, limit });
+  const best = await Promise.all(ranked.map((s) => store.get(s.articleIds[0]!)));
+  const stories = ranked.map((s, i) => summarised(s, best[i]?.analysis ?? NO_SUMMARY));
+  return { window, articleCount: entries.length, stories };
 }

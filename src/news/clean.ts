@@ -19,9 +19,15 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u2
 /** Every kind of Unicode space, tab and line break. */
 const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
+/** Any character outside ASCII (ASCII text is already in NFC). */
+const NON_ASCII = /[\u0080-\uffff]/;
+/** Whitespace other than a single plain space (what SPACES would change). */
+const ODD_SPACE = /[^\S ]| {2}/;
+
 /** NFC, invisible characters removed, whitespace collapsed to single spaces, trimmed. */
 export function normaliseText(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  const visible = (NON_ASCII.test(text) ? text.normalize('NFC') : text).replace(INVISIBLE, '');
+  return (ODD_SPACE.test(visible) ? visible.replace(SPACES, ' ') : visible).trim();
 }
 
 /** Longest paragraph that may be treated as boilerplate: anything longer is article text. */

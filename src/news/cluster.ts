@@ -91,52 +91,100 @@ function tfidfVectors(articles: readonly StoryArticle[]): Vector[] {
   });
 }
 
+/** Pairs of articles (i < j) similar enough to be one story, strongest first (ties: lower i, j). */
+interface Edges {
+  from: Int32Array;
+  to: Int32Array;
+}
+
 /**
- * Cosine similarity of the pairs within the time window that reach the threshold, keyed
- * i * n + j (i < j). One pass per article accumulates its dot
- * products with every later article through the postings of its terms. Terms in more than
- * COMMON_SHARE of the batch are left out: their weight is low and their postings long.
+ * Cosine similarity of the pairs within the time window that reach the threshold. Terms are
+ * numbered and their postings laid out in flat arrays (ascending article index per term); one
+ * pass per article accumulates its dot products with every later article through the postings
+ * of its terms. Terms in more than COMMON_SHARE of the batch are left out: their weight is low
+ * and their postings long.
  */
 function pairSimilarities(
   articles: readonly StoryArticle[],
   vectors: readonly Vector[],
   options: ClusterOptions,
-): Map<number, number> {
+): Edges {
   const windowMs = options.windowHours * HOUR_MS;
   const n = articles.length;
-  const postings = new Map<string, { ids: number[]; weights: number[] }>();
-  vectors.forEach((v, i) => {
-    for (const [t, w] of v) {
-      const p = postings.get(t);
-      if (p) {
-        p.ids.push(i);
-        p.weights.push(w);
-      } else postings.set(t, { ids: [i], weights: [w] });
+  const termNo = new Map<string, number>();
+  const df: number[] = [];
+  const docTerms = vectors.map((v) => {
+    const nos = new Int32Array(v.size);
+    let k = 0;
+    for (const t of v.keys()) {
+      let no = termNo.get(t);
+      if (no === undefined) {
+        no = df.length;
+        termNo.set(t, no);
+        df.push(0);
+      }
+      df[no]!++;
+      nos[k++] = no;
     }
+    return nos;
   });
+  const docWeights = vectors.map((v) => Float64Array.from(v.values()));
+  // Postings of term t: ids/weights[start[t] .. start[t + 1]), in ascending article order.
+  const start = new Int32Array(df.length + 1);
+  for (let t = 0; t < df.length; t++) start[t + 1] = start[t]! + df[t]!;
+  const next = start.slice(0, df.length);
+  const ids = new Int32Array(start[df.length]!);
+  const weights = new Float64Array(ids.length);
+  for (let i = 0; i < n; i++) {
+    const nos = docTerms[i]!;
+    const ws = docWeights[i]!;
+    for (let k = 0; k < nos.length; k++) {
+      const p = next[nos[k]!]!++;
+      ids[p] = i;
+      weights[p] = ws[k]!;
+    }
+  }
+
   const maxDf = Math.max(MIN_COMMON_DF, Math.floor(n * COMMON_SHARE));
   const acc = new Float64Array(n);
-  const touched: number[] = [];
-  const sims = new Map<number, number>();
+  const touched = new Int32Array(n);
+  const from: number[] = [];
+  const to: number[] = [];
+  const sims: number[] = [];
   for (let i = 0; i < n; i++) {
-    for (const [t, w] of vectors[i]!) {
-      const { ids, weights } = postings.get(t)!;
-      if (ids.length > maxDf) continue;
-      // Postings are in ascending index order: only later articles j > i.
-      for (let k = ids.length - 1; k >= 0 && ids[k]! > i; k--) {
-        const j = ids[k]!;
-        if (acc[j] === 0) touched.push(j);
-        acc[j]! += w * weights[k]!;
+    const nos = docTerms[i]!;
+    const ws = docWeights[i]!;
+    let count = 0;
+    for (let k = 0; k < nos.length; k++) {
+      const t = nos[k]!;
+      if (df[t]! > maxDf) continue;
+      const w = ws[k]!;
+      // Only later articles j > i: walk the ascending postings from their end.
+      for (let p = start[t + 1]! - 1; p >= start[t]! && ids[p]! > i; p--) {
+        const j = ids[p]!;
+        if (acc[j] === 0) touched[count++] = j;
+        acc[j]! += w * weights[p]!;
       }
     }
-    for (const j of touched) {
-      const near = Math.abs(articles[i]!.publishedMs - articles[j]!.publishedMs) <= windowMs;
-      if (near && acc[j]! >= options.threshold) sims.set(i * n + j, acc[j]!);
+    const ms = articles[i]!.publishedMs;
+    for (let c = 0; c < count; c++) {
+      const j = touched[c]!;
+      const near = Math.abs(ms - articles[j]!.publishedMs) <= windowMs;
+      if (near && acc[j]! >= options.threshold) {
+        from.push(i);
+        to.push(j);
+        sims.push(acc[j]!);
+      }
       acc[j] = 0;
     }
-    touched.length = 0;
   }
-  return sims;
+  const order = Array.from(sims, (_, e) => e).sort(
+    (a, b) => sims[b]! - sims[a]! || from[a]! - from[b]! || to[a]! - to[b]!,
+  );
+  return {
+    from: Int32Array.from(order, (e) => from[e]!),
+    to: Int32Array.from(order, (e) => to[e]!),
+  };
 }
 
 /**
@@ -153,8 +201,7 @@ export function clusterStories(
   );
   const n = articles.length;
   const vectors = tfidfVectors(articles);
-  const edges = [...pairSimilarities(articles, vectors, options)];
-  edges.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const edges = pairSimilarities(articles, vectors, options);
 
   // Average linkage through sums: the mean cosine between the articles of groups A and B is
   // (sum of A's vectors) · (sum of B's vectors) / (|A| |B|).
@@ -166,9 +213,9 @@ export function clusterStories(
   const oldestMs = [...newestMs];
   // A singleton's sum is its own vector, copied when the group first grows.
   const sums = new Map<number, Vector>(vectors.map((v, i) => [i, v]));
-  for (const [key] of edges) {
-    const gi = groupOf[Math.floor(key / n)]!;
-    const gj = groupOf[key % n]!;
+  for (let e = 0; e < edges.from.length; e++) {
+    const gi = groupOf[edges.from[e]!]!;
+    const gj = groupOf[edges.to[e]!]!;
     if (gi === gj) continue;
     const a = members.get(gi)!;
     const b = members.get(gj)!;

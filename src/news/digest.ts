@@ -8,13 +8,19 @@ import type { Card, Reply, Visibility } from '../reply.js';
 import { clusterStories, type StoryArticle } from './cluster.js';
 import { summarize } from './summary.js';
 
-export interface DigestArticle extends StoryArticle {
+/** What ranking stories reads of an article. */
+export interface DigestEntry extends StoryArticle {
   url?: string;
   source?: string;
-  /** Analysis.sentences and Analysis.ranking of the article. */
+}
+
+/** What a story's summary is drawn from: Analysis.sentences and Analysis.ranking. */
+export interface SummarySource {
   sentences: string[];
   ranking: number[];
 }
+
+export interface DigestArticle extends DigestEntry, SummarySource {}
 
 export interface DigestLink {
   title: string;
@@ -23,11 +29,10 @@ export interface DigestLink {
   id: string;
 }
 
-export interface DigestStory {
+/** A ranked story before its summary is drawn. */
+export interface RankedStory {
   headline: string;
   url?: string;
-  /** One or two sentences of the best article, in article order. */
-  summary: string[];
   /** Best article first. */
   articleIds: string[];
   reports: number;
@@ -35,6 +40,11 @@ export interface DigestStory {
   links: DigestLink[];
   latestMs: number;
   score: number;
+}
+
+export interface DigestStory extends RankedStory {
+  /** One or two sentences of the best article, in article order. */
+  summary: string[];
 }
 
 export interface DigestOptions {
@@ -53,22 +63,23 @@ const RECENCY_HALF_LIFE_HOURS = 24;
 /** More reports from an outlet already counted add this much coverage each. */
 const REPEAT_REPORT_WEIGHT = 0.25;
 
-function storySummary(best: DigestArticle): string[] {
+/** The story's summary: the best article's two best sentences, or one when two are too long. */
+function storySummary(best: SummarySource): string[] {
   const two = summarize(best, 2).map((s) => s.text);
   return two.join(' ').length <= SUMMARY_CHARS ? two : summarize(best, 1).map((s) => s.text);
 }
 
-function sourceName(a: DigestArticle): string {
+function sourceName(a: DigestEntry): string {
   return a.source ?? (a.url ? new URL(a.url).hostname.replace(/^www\./, '') : 'unknown source');
 }
 
-/** Clusters the articles into stories and returns the top ones, best first. */
-export function buildDigest(
-  articles: readonly DigestArticle[],
+/** Clusters the articles into stories and returns the top ones, best first, unsummarised. */
+export function rankStories(
+  articles: readonly DigestEntry[],
   options: DigestOptions,
-): DigestStory[] {
+): RankedStory[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const stories = clusterStories(articles).map((ids): DigestStory => {
+  const stories = clusterStories(articles).map((ids): RankedStory => {
     const members = ids.map((id) => byId.get(id)!);
     const best = members[0]!;
     const sources = [...new Set(members.map(sourceName))].sort();
@@ -78,7 +89,6 @@ export function buildDigest(
     return {
       headline: best.title,
       ...(best.url ? { url: best.url } : {}),
-      summary: storySummary(best),
       articleIds: ids,
       reports: members.length,
       sources,
@@ -97,6 +107,21 @@ export function buildDigest(
       (a, b) => b.score - a.score || b.latestMs - a.latestMs || (a.headline < b.headline ? -1 : 1),
     )
     .slice(0, options.limit);
+}
+
+/** The story with its summary drawn from its best article. */
+export function summarised(story: RankedStory, best: SummarySource): DigestStory {
+  const { headline, url, ...rest } = story;
+  return { headline, ...(url ? { url } : {}), summary: storySummary(best), ...rest };
+}
+
+/** Clusters the articles into stories and returns the top ones, best first. */
+export function buildDigest(
+  articles: readonly DigestArticle[],
+  options: DigestOptions,
+): DigestStory[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return rankStories(articles, options).map((s) => summarised(s, byId.get(s.articleIds[0]!)!));
 }
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;

@@ -100,9 +100,16 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** Any character outside ASCII (ASCII text is already in NFC). */
+const NON_ASCII = /[\u0080-\uffff]/;
+/** Whitespace other than a single plain space (what collapsing whitespace would change). */
+const ODD_SPACE = /[^\S ]| {2}/;
+
 /** Text as compared for duplicates: NFC, lower-case, whitespace collapsed, paragraphs joined. */
 function normalisedText(paragraphs: string[]): string {
-  return paragraphs.join(' ').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const joined = paragraphs.join(' ');
+  const text = (NON_ASCII.test(joined) ? joined.normalize('NFC') : joined).toLowerCase();
+  return (ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /** sha256 (hex) of the normalised article text: the dedup key for articles without a URL. */

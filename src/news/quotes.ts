@@ -18,7 +18,6 @@ import {
   canonicalRole,
   endsInRole,
   givenNameGender,
-  isOrgAcronym,
   isOrgWord,
   isPartyTag,
   isNameToken,
@@ -117,6 +116,8 @@ const STANCE_VERBS = new Set(
     'agreed agrees disagreed defended defends attacked attacks slammed blasted dismissed'
   ).split(' '),
 );
+/** Characters after which a role's last named holder is no longer the likely referent. */
+const STALE = 500;
 /** How many earlier speakers or mentions an antecedent search looks at. */
 const LOOKBACK = 200;
 
@@ -264,7 +265,10 @@ class Resolver {
   ) {
     this.lower = lowercaseWords(sentences);
     for (const e of entities) {
-      if (e.kind === 'person' && e.description !== null) {
+      // A known given name outweighs the role ("spokesman Hope Hicks").
+      const given = e.name.includes(' ') ? givenNameGender(e.name.split(' ')[0] ?? '') : null;
+      if (given !== null) this.gender.set(e.name, given);
+      else if (e.kind === 'person' && e.description !== null) {
         for (const w of e.description.toLowerCase().split(/\s+/)) {
           const g = roleGender(w);
           if (g !== null) this.gender.set(e.name, g);
@@ -491,6 +495,15 @@ class Resolver {
         return this.byPronoun(phrase.word, pos);
       case 'role': {
         const byRole = this.byRole(phrase.words, pos);
+        // "The Vermont senator": a person described so but not mentioned for a long while
+        // yields to the current speaker, whom the role most likely re-describes.
+        if (
+          byRole !== null &&
+          phrase.definite &&
+          pos - this.lastMentionBefore(byRole, pos) > STALE
+        ) {
+          return this.lastSpeaker(pos) ?? byRole;
+        }
         if (byRole !== null) return byRole;
         if (phrase.inner !== null)
           return this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
@@ -729,10 +742,20 @@ interface Cue {
   pos: number;
   /** The cue continues an earlier clause ("..., saying", "but added"): same speaker. */
   continued?: boolean;
+  /** Found past the end of the quote's sentence (“...?” she asked.): weaker than a cue before. */
+  crossed?: boolean;
 }
 
 /** "..., Khamenei said" / "..., said the minister" / "..., according to X" after the quote. */
 function cueAfter(para: Paragraph, span: Span, resolver: Resolver): Cue | null {
+  const cue = cueAfterClose(para, span, resolver);
+  if (cue !== null && para.sentence[span.close + 1] !== para.sentence[span.close]) {
+    return { ...cue, crossed: true };
+  }
+  return cue;
+}
+
+function cueAfterClose(para: Paragraph, span: Span, resolver: Resolver): Cue | null {
   const { tokens } = para;
   let k = span.close + 1;
   // “...?” Clinton said. — the splitter ends a sentence at "?”", the attribution follows;
@@ -830,6 +853,25 @@ function closingAttribution(para: Paragraph, k: number, resolver: Resolver): Cue
 /** "X said: “...”", "X stressed that ... “...”", "..., saying “...”", "According to X, “...”". */
 function cueBefore(para: Paragraph, span: Span, floor: number, resolver: Resolver): Cue | null {
   const { tokens } = para;
+  // "More from Jones: “...”", "Pew Research: “...”": a name introducing the quote.
+  const colon = tokens[span.open - 1];
+  const named = tokens[span.open - 2];
+  const [a] =
+    colon?.text === ':' && named !== undefined && isNameToken(named) && span.open - 2 >= floor
+      ? runAround(tokens, span.open - 2)
+      : [-1];
+  // Only a name that opens its clause ("She says to Nevadans: “...”" is not one).
+  const lead = tokens[a - 1];
+  if (
+    a >= 0 &&
+    named !== undefined &&
+    (a <= floor || lead === undefined || /^(?:[-–—]|from)$/.test(lead.lower))
+  ) {
+    return {
+      phrase: namePhrase(tokens, Math.max(a, floor), span.open - 1),
+      pos: para.base + named.start,
+    };
+  }
   for (let v = span.open - 1; v >= floor; v--) {
     const t = tokens[v];
     if (t === undefined) break;
@@ -848,6 +890,19 @@ function cueBefore(para: Paragraph, span: Span, floor: number, resolver: Resolve
     }
   }
   return null;
+}
+
+/** The speaker label opening a transcript quote ("PENCE:", "Chris Matthews:"), if any. */
+function transcriptLabel(para: Paragraph, span: Span): Phrase | null {
+  const { tokens } = para;
+  const first = tokens[span.open + 1];
+  if (first === undefined || !isNameToken(first)) return null;
+  const [, b] = runAround(tokens, span.open + 1);
+  if (b - span.open > 4 || tokens[b]?.text !== ':') return null;
+  // Upper-case labels are transcript names; Title Case ones must look like a person's name.
+  const upper = first.text === first.text.toUpperCase();
+  if (!upper && b - span.open - 1 < 2) return null;
+  return namePhrase(tokens, span.open + 1, b);
 }
 
 /** Every direct quotation of the article, in order, with its resolved speaker. */
@@ -874,12 +929,7 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
     for (const s of spans) mask.fill(1, s.open, s.close + 1);
     return mask;
   });
-  const resolver = new Resolver(
-    paragraphs,
-    entities,
-    (p, k) => inside[p]?.[k] === 1,
-    sentences,
-  );
+  const resolver = new Resolver(paragraphs, entities, (p, k) => inside[p]?.[k] === 1, sentences);
 
   const quotes: Quote[] = [];
   let previous: { quote: Quote; para: number } | null = null;
@@ -897,9 +947,12 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
       while (floor < span.open && para.sentence[floor] !== floorSentence) floor++;
       prevClose = span.close;
       const term = !span.continues && isTerm(para, span);
-      const cue = term
-        ? null
-        : (cueAfter(para, span, resolver) ?? cueBefore(para, span, floor, resolver));
+      const after = term ? null : cueAfter(para, span, resolver);
+      const before =
+        term || (after !== null && after.crossed !== true)
+          ? null
+          : cueBefore(para, span, floor, resolver);
+      const cue = before?.phrase != null && after?.crossed === true ? before : (after ?? before);
       const sentence = para.sentence[span.open] ?? 0;
       // "“...,” Clinton responded, remarking that ... “...”": the clause's speaker goes on.
       const sameSentence: string | null =
@@ -910,7 +963,9 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
           : cue?.phrase
             ? resolver.resolve(cue.phrase, cue.pos)
             : null;
-      if (span.continues && previous !== null && previous.para === p - 1) {
+      // A transcript line: "“PENCE: Well, the question really should be ...”".
+      const label = transcriptLabel(para, span);
+      if (span.continues && label === null && previous !== null && previous.para === p - 1) {
         previous.quote.text = cleanText(`${previous.quote.text} ${text}`);
         previous.quote.speaker ??= speaker;
         paraSpeaker = previous.quote.speaker;
@@ -918,6 +973,8 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
         continue;
       }
       if (term || text === '') continue;
+      if (label !== null)
+        speaker = resolver.resolve(label, para.base + (para.tokens[span.open]?.start ?? 0));
       if (speaker === null) {
         // No attribution of its own: the sentence's subject ("Rubio called it “...”"), the
         // paragraph's speaker, or the speaker the article last named ("X said:" before it).

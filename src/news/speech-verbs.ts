@@ -13,7 +13,7 @@ const REGULAR =
   'testify tweet urge vow warn whisper yell acknowledge allege affirm demand announce ' +
   'reiterate retort recount muse agree disagree estimate exclaim mock echo gush marvel scoff ' +
   'concur caution assure lash rail press question proclaim demur interject opine tout brag ' +
-  'pledge inquire wonder elaborate clarify interrupt snap rant';
+  'pledge inquire wonder elaborate clarify interrupt snap rant fume bark grumble gripe sigh';
 
 /** Irregular verbs: base, third person, past (and participle), -ing. */
 const IRREGULAR: readonly (readonly string[])[] = [

@@ -2,11 +2,13 @@
  * Extractive summarisation: rank every sentence of an article, best summary sentence first.
  *
  * The ranking opens with LEAD_SLOTS sentences chosen for a short summary: a lead prior, plus
- * similarity to a real title, plus position-aware ("directed", PacSum-style) tf-idf centrality.
- * The rest follow by TextRank centrality (what a longer summary adds). Both scores are
- * multiplied by a quality factor (fragments, questions, captions) and selection is greedy with
+ * similarity to a real title, plus position-aware ("directed", PacSum-style) tf-idf centrality,
+ * times a quality factor (fragments, questions, captions). The rest follow by centrality
+ * (TextRank plus Luhn-style term salience): what a longer summary adds. Selection is greedy with
  * redundancy control (trigram blocking), so any prefix of the ranking is a non-redundant
- * summary. Pairwise work is capped at the first MAX_CENTRALITY sentences: linear otherwise.
+ * summary. A summary taking a large share of the article (CENTRAL_SHARE) condenses the whole of
+ * it, so it is taken by centrality alone. Pairwise work is capped at the first MAX_CENTRALITY
+ * sentences: linear otherwise.
  */
 import type { SentenceRef, SummaryLength } from './article.js';
 import { terms } from './tokens.js';
@@ -26,6 +28,10 @@ const W_DIRECTED = 0.3;
 /** A sentence sharing more than this fraction of its term trigrams with those chosen is redundant. */
 const LEAD_REDUNDANCY = 0.2;
 const REDUNDANCY = 0.5;
+/** Body score = TextRank centrality + W_SALIENCE * term salience (both in [0, 1]). */
+const W_SALIENCE = 0.5;
+/** Summaries taking at least this share of the article's sentences skip the lead-aware picks. */
+const CENTRAL_SHARE = 0.4;
 const DAMPING = 0.85;
 const PAGERANK_ITERATIONS = 30;
 const PAGERANK_TOLERANCE = 1e-6;
@@ -36,8 +42,8 @@ interface SentenceFeatures {
   termIds: Int32Array;
   /** Term frequency of each entry of termIds. */
   termCounts: Float64Array;
-  /** Trigrams of consecutive content terms, each hashed to one small integer. */
-  trigrams: Set<number>;
+  /** Distinct trigrams of consecutive content terms, each hashed to one small integer. */
+  trigrams: Int32Array;
   wordCount: number;
 }
 
@@ -84,12 +90,23 @@ function trigramKey(a: number, b: number, c: number): number {
   );
 }
 
+/** The distinct values of `values`, ascending (sorts `values` in place). */
+function distinctSorted(values: Int32Array): Int32Array {
+  values.sort();
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (i === 0 || values[i] !== values[i - 1]) values[distinct++] = values[i] as number;
+  }
+  return values.subarray(0, distinct);
+}
+
 function features(sentence: string, vocab: Vocabulary): SentenceFeatures {
   const ids = terms(sentence).map((t) => vocab.id(t));
-  const trigrams = new Set<number>();
-  for (let i = 0; i + 2 < ids.length; i++) {
-    trigrams.add(trigramKey(ids[i] as number, ids[i + 1] as number, ids[i + 2] as number));
+  const keys = new Int32Array(Math.max(0, ids.length - 2));
+  for (let i = 0; i < keys.length; i++) {
+    keys[i] = trigramKey(ids[i] as number, ids[i + 1] as number, ids[i + 2] as number);
   }
+  const trigrams = distinctSorted(keys);
   // Sorted ids, run-length encoded: distinct ids ascending with their counts.
   const sorted = Int32Array.from(ids).sort();
   let distinct = 0;
@@ -118,7 +135,8 @@ function similarities(
     const w = new Float64Array(f.termIds.length);
     let norm = 0;
     for (let k = 0; k < w.length; k++) {
-      const x = (f.termCounts[k] as number) * Math.log(1 + n / (df[f.termIds[k] as number] as number));
+      const x =
+        (f.termCounts[k] as number) * Math.log(1 + n / (df[f.termIds[k] as number] as number));
       w[k] = x;
       norm += x * x;
     }
@@ -259,7 +277,7 @@ function selectNonRedundant(
     const tri = (feats[i] as SentenceFeatures).trigrams;
     let overlap = 0;
     for (const t of tri) if (state.seen.has(t)) overlap++;
-    if (tri.size > 0 && overlap / tri.size > maxOverlap) continue;
+    if (tri.length > 0 && overlap / tri.length > maxOverlap) continue;
     state.chosen.push(i);
     state.used.add(i);
     for (const t of tri) state.seen.add(t);
@@ -270,6 +288,68 @@ function byScore(scores: number[]): number[] {
   return scores.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
 }
 
+/** The first MAX_CENTRALITY sentences: features, tf-idf cosine and the body (centrality) scores. */
+interface Head {
+  sentences: string[];
+  vocab: Vocabulary;
+  feats: SentenceFeatures[];
+  cosine: Float64Array;
+  /** TextRank centrality + W_SALIENCE * term salience, both scaled to [0, 1]. */
+  central: number[];
+}
+
+/**
+ * Luhn-style salience: the mean article frequency of a sentence's terms (a sentence made of the
+ * article's recurring terms is about its main subject), scaled to [0, 1].
+ */
+function salience(feats: SentenceFeatures[], vocabSize: number): number[] {
+  const frequency = new Float64Array(vocabSize);
+  for (const f of feats) {
+    for (let k = 0; k < f.termIds.length; k++) {
+      const id = f.termIds[k] as number;
+      frequency[id] = (frequency[id] as number) + (f.termCounts[k] as number);
+    }
+  }
+  return scaleToUnit(
+    feats.map((f) => {
+      let sum = 0;
+      let count = 0;
+      for (let k = 0; k < f.termIds.length; k++) {
+        const tf = f.termCounts[k] as number;
+        sum += tf * (frequency[f.termIds[k] as number] as number);
+        count += tf;
+      }
+      return count > 0 ? sum / count : 0;
+    }),
+  );
+}
+
+function analyseHead(sentences: string[]): Head {
+  const head = sentences.slice(0, MAX_CENTRALITY);
+  const vocab = new Vocabulary();
+  const feats = head.map((s) => features(s, vocab));
+  const { cosine, overlap } = similarities(feats, vocab.size);
+  const textRanks = textRank(overlap, head.length);
+  const salient = salience(feats, vocab.size);
+  const central = textRanks.map((r, i) => r + W_SALIENCE * (salient[i] ?? 0));
+  return { sentences: head, vocab, feats, cosine, central };
+}
+
+/** `chosen`, then the rest of `order`, then the sentences after the head in article order. */
+function completeRanking(
+  chosen: number[],
+  used: Set<number>,
+  order: number[],
+  sentenceCount: number,
+): number[] {
+  const rest: number[] = [];
+  for (let i = order.length; i < sentenceCount; i++) rest.push(i);
+  return chosen.concat(
+    order.filter((i) => !used.has(i)),
+    rest,
+  );
+}
+
 export interface RankInput {
   sentences: string[];
   paragraphOf: number[];
@@ -278,44 +358,48 @@ export interface RankInput {
 }
 
 /**
- * Every sentence index, best summary sentence first. Only the first MAX_CENTRALITY sentences
- * compete; any later ones follow in article order.
+ * Every sentence index, best summary sentence first: LEAD_SLOTS lead-aware picks, then by
+ * centrality. Only the first MAX_CENTRALITY sentences compete; any later ones follow in article
+ * order.
  */
 export function rankSentences({ sentences, title }: RankInput): number[] {
-  const head = sentences.slice(0, MAX_CENTRALITY);
-  const n = head.length;
-  if (n === 0) return [];
-  const termVocab = new Vocabulary();
-  const feats = head.map((s) => features(s, termVocab));
-  const { cosine, overlap } = similarities(feats, termVocab.size);
-  const directed = directedCentrality(cosine, n);
-  const central = textRank(overlap, n);
+  if (sentences.length === 0) return [];
+  const { sentences: head, vocab, feats, cosine, central } = analyseHead(sentences);
+  const directed = directedCentrality(cosine, head.length);
   const inferredTitle = title.trim() === '' || head[0]?.startsWith(title.trim()) === true;
   const titleTerms = new Set(inferredTitle ? [] : terms(title));
   const titleIds = new Set<number>();
   for (const t of titleTerms) {
-    const id = termVocab.get(t);
+    const id = vocab.get(t);
     if (id !== undefined) titleIds.add(id);
   }
-  const qualities = feats.map((f, i) => quality(head[i] ?? '', f));
   const leadScores = feats.map((f, i) => {
     const position = 1 / Math.sqrt(1 + i);
     const score =
       position +
       W_TITLE * titleOverlap(titleIds, titleTerms.size, f) +
       W_DIRECTED * (directed[i] ?? 0);
-    return score * (qualities[i] ?? 1);
+    return score * quality(head[i] ?? '', f);
   });
-  const centralScores = feats.map((_, i) => (central[i] ?? 0) * (qualities[i] ?? 1));
-  const bodyOrder = byScore(centralScores);
+  const bodyOrder = byScore(central);
   const state = { chosen: [] as number[], used: new Set<number>(), seen: new Set<number>() };
   selectNonRedundant(byScore(leadScores), LEAD_SLOTS, LEAD_REDUNDANCY, feats, state);
-  selectNonRedundant(bodyOrder, n, REDUNDANCY, feats, state);
-  const rest = sentences.slice(n).map((_, i) => n + i);
-  return state.chosen.concat(
-    bodyOrder.filter((i) => !state.used.has(i)),
-    rest,
-  );
+  selectNonRedundant(bodyOrder, head.length, REDUNDANCY, feats, state);
+  return completeRanking(state.chosen, state.used, bodyOrder, sentences.length);
+}
+
+/**
+ * Every sentence index by centrality alone, without the lead-aware picks: the order for a
+ * summary that takes a large share of the article (CENTRAL_SHARE), which condenses the whole
+ * article rather than leading with its opening.
+ */
+export function rankByCentrality(sentences: string[]): number[] {
+  if (sentences.length === 0) return [];
+  const { sentences: head, feats, central } = analyseHead(sentences);
+  const order = byScore(central);
+  const state = { chosen: [] as number[], used: new Set<number>(), seen: new Set<number>() };
+  selectNonRedundant(order, head.length, REDUNDANCY, feats, state);
+  return completeRanking(state.chosen, state.used, order, sentences.length);
 }
 
 /** Number of summary sentences for a named length, scaled to the article's length. */
@@ -327,13 +411,19 @@ export function summarySize(length: SummaryLength | number, sentenceCount: numbe
   return Math.min(wanted, cap, sentenceCount);
 }
 
-/** The top sentences of the ranking, in article order. */
+/**
+ * The top sentences of the ranking, in article order. A summary of at least CENTRAL_SHARE of the
+ * article's sentences takes them by centrality alone (rankByCentrality) instead.
+ */
 export function summarize(
   analysis: { sentences: string[]; ranking: number[] },
   length: SummaryLength | number,
 ): SentenceRef[] {
-  const n = summarySize(length, analysis.sentences.length);
-  return analysis.ranking
+  const count = analysis.sentences.length;
+  const n = summarySize(length, count);
+  const order =
+    n > 0 && n >= CENTRAL_SHARE * count ? rankByCentrality(analysis.sentences) : analysis.ranking;
+  return order
     .slice(0, n)
     .sort((a, b) => a - b)
     .map((index) => ({ text: analysis.sentences[index] ?? '', index }));

@@ -12,15 +12,23 @@
  */
 import type { Analysis, Article } from '../news/article.js';
 import { InvalidUrlError, canonicalUrl } from '../news/identity.js';
-import { decodeDoc, decodeHeadline, encodeDoc, encodeHeadline } from './codec.js';
-import type { Headline, StoredArticle } from './codec.js';
+import {
+  decodeDoc,
+  decodeHeadline,
+  decodeStoryFields,
+  encodeDoc,
+  encodeHeadline,
+  encodeStoryFields,
+  storyFields,
+} from './codec.js';
+import type { Headline, StoredArticle, StoryHeadline } from './codec.js';
 import type { Keys } from './keys.js';
 import { guarded, type RedisClient } from './redis.js';
 import { TermIndex, indexTerms, queryTerms, type Hit } from './search.js';
 import { stem } from '../news/tokens.js';
 
 export type { RedisClient } from './redis.js';
-export type { Headline, StoredArticle } from './codec.js';
+export type { Headline, StoredArticle, StoryHeadline } from './codec.js';
 
 export type SaveStatus = 'stored' | 'duplicate' | 'updated';
 
@@ -95,6 +103,7 @@ export class ArticleStore {
       const fields: Record<string, string | Buffer> = {
         h: encodeHeadline(stored),
         d: encodeDoc({ article: stored, analysis }),
+        g: encodeStoryFields(storyFields(analysis)),
       };
       if (oldTerms.size) fields.p = JSON.stringify([...oldTerms]);
       await this.redis.hset(key, fields);
@@ -236,6 +245,37 @@ export class ArticleStore {
         limit,
       );
       return this.headlines(ids);
+    });
+  }
+
+  /**
+   * What a digest reads of the articles published in [fromMs, toMs), newest first: headline and
+   * story fields, one HMGET per article. Articles saved before story fields were stored have
+   * them derived from their full document.
+   */
+  storiesBetween(fromMs: number, toMs: number, limit: number): Promise<StoryHeadline[]> {
+    return guarded(async () => {
+      const ids = await this.redis.zrevrangebyscore(
+        this.keys.recent(),
+        `(${toMs}`,
+        fromMs,
+        'LIMIT',
+        0,
+        limit,
+      );
+      const found = await Promise.all(
+        ids.map((id) => this.redis.hmget(this.keys.article(id), 'h', 'g')),
+      );
+      const stories = await Promise.all(
+        ids.map(async (id, i): Promise<StoryHeadline | null> => {
+          const [h, g] = found[i]!;
+          if (!h) return null;
+          if (g) return { ...decodeHeadline(id, h), ...decodeStoryFields(g) };
+          const { doc } = await this.load(id);
+          return doc ? { ...decodeHeadline(id, h), ...storyFields(doc.analysis) } : null;
+        }),
+      );
+      return stories.filter((s) => s !== null);
     });
   }
 

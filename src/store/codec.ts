@@ -1,6 +1,7 @@
 /**
  * Compact stored forms: the article with its analysis as brotli-compressed JSON (about half the
- * article text's size), and the small uncompressed headline that lists read.
+ * article text's size), the small uncompressed headline that lists read, and the story fields
+ * the digest reads (so a digest of thousands of articles never inflates their documents).
  */
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { z } from 'zod';
@@ -56,4 +57,43 @@ export function decodeHeadline(id: string, json: string): Headline {
     ...(h.s !== undefined ? { source: h.s } : {}),
     ...(h.p !== undefined ? { publishedAt: h.p } : {}),
   };
+}
+
+/** Lead sentences kept in the story fields. */
+const LEAD_SENTENCES = 3;
+
+/** What story clustering reads of an article's analysis (field `g` beside the headline). */
+export interface StoryFields {
+  /** The first sentences of the body. */
+  lead: string;
+  /** Names of the people and organisations the article mentions. */
+  entities: string[];
+  /** Analysis.keywords: stemmed terms with weights, best first. */
+  keywords: Array<[string, number]>;
+}
+
+/** A headline with its story fields: what a digest reads of each article. */
+export type StoryHeadline = Headline & StoryFields;
+
+export function storyFields(analysis: Analysis): StoryFields {
+  return {
+    lead: analysis.sentences.slice(0, LEAD_SENTENCES).join(' '),
+    entities: analysis.entities.map((e) => e.name),
+    keywords: analysis.keywords,
+  };
+}
+
+const StoryFieldsSchema = z.object({
+  l: z.string(),
+  e: z.array(z.string()),
+  k: z.array(z.tuple([z.string(), z.number()])),
+});
+
+export function encodeStoryFields(f: StoryFields): string {
+  return JSON.stringify({ l: f.lead, e: f.entities, k: f.keywords });
+}
+
+export function decodeStoryFields(json: string): StoryFields {
+  const { l, e, k } = StoryFieldsSchema.parse(JSON.parse(json));
+  return { lead: l, entities: e, keywords: k };
 }

@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestAll, ingestDraft, type IngestResult } from '../../src/ingest/pipeline.js';
-import { readSources } from '../../src/ingest/sources.js';
+import { readSources, type SourceItem } from '../../src/ingest/sources.js';
 import { summarize } from '../../src/news/summary.js';
 import { ArticleStore } from '../../src/store/articles.js';
 import { Keys } from '../../src/store/keys.js';
@@ -185,6 +185,56 @@ describe('bad input among good input', () => {
     expect(
       results.filter((r) => r.location?.startsWith(`${FIX}/dir`)).map((r) => r.status),
     ).toEqual(['stored', 'stored', 'stored']);
+  });
+});
+
+describe('analysis on worker threads', () => {
+  /** Items 1-8 of the BBC set, a bad item, then items 1, 2 and 9-12 again (2 at once). */
+  async function mixedItems(): Promise<SourceItem[]> {
+    const lines = (await readFile(BBC, 'utf8')).split('\n').slice(0, 12);
+    const draft = (n: number): SourceItem => ({
+      location: `bbc:${n}`,
+      draft: JSON.parse(lines[n - 1]!) as { title: string; text: string },
+    });
+    const items = [1, 2, 3, 4, 5, 6, 7, 8].map(draft);
+    items.push({ location: 'bad:1', error: 'malformed JSON: nope' });
+    items.push({ location: 'blank:1', draft: { title: 'Blank', text: '  ' } });
+    items.push(draft(1), draft(9), draft(9), draft(10), draft(2), draft(11), draft(12));
+    return items;
+  }
+
+  async function ingestWith(
+    prefix: string,
+    opts: { workers: number; batchSize?: number },
+  ): Promise<IngestResult[]> {
+    const own = new ArticleStore(t.redis, new Keys(`${t.prefix}:${prefix}`));
+    const items = await mixedItems();
+    async function* source() {
+      yield* items;
+    }
+    const results: IngestResult[] = [];
+    await ingestAll(source(), { store: own, now: NOW, ...opts, onResult: (r) => results.push(r) });
+    return results;
+  }
+
+  it('gives the same results, in input order, as analysis on this thread', async () => {
+    const inline = await ingestWith('inline', { workers: 1 });
+    const pooled = await ingestWith('pooled', { workers: 2, batchSize: 2 });
+    expect(pooled).toEqual(inline);
+    expect(pooled.map((r) => r.location)).toEqual((await mixedItems()).map((i) => i.location));
+    expect(pooled.map((r) => r.status)).toEqual([
+      ...Array<string>(8).fill('stored'),
+      'rejected',
+      'rejected',
+      'duplicate',
+      'stored',
+      'duplicate',
+      'stored',
+      'duplicate',
+      'stored',
+      'stored',
+    ]);
+    expect(pooled[9]).toMatchObject({ title: 'Blank', error: expect.stringMatching(/text/) });
   });
 });
 

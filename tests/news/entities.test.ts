@@ -102,4 +102,14 @@ describe('findEntities', () => {
   it('ignores headlines in capitals', () => {
     expect(entitiesOf(['DOCTORS DON’T WANT HIM, the fellow said.'])).toEqual([]);
   });
+  it('drops words before a name that the text writes in lower case, and places', () => {
+    const names = findEntities([
+      'Crooked Hillary Clinton was the target, as critics said.',
+      'Hillary Clinton said she was crooked in nothing.',
+      'New Hampshire said nothing, and Trump said New Hampshire will decide.',
+    ]).map((e) => e.name);
+    expect(names).toContain('Hillary Clinton');
+    expect(names).not.toContain('Crooked Hillary Clinton');
+    expect(names).not.toContain('New Hampshire');
+  });
 });

@@ -91,6 +91,34 @@ describe('findQuotes', () => {
     expect(quotes[0]?.speaker).toBeNull();
   });
 
+  it('reads a surname that is also a role word, and attributions closing the sentence', () => {
+    const quotes = quotesOf([
+      '"People say it matters," said Charlie King, a prominent New York Democrat.',
+      '"These groups have been setting the table for voters," in sharp contrast to earlier races, says Dante Scala, a political scientist.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Charlie King', 'Dante Scala']);
+  });
+
+  it('takes a name signed after a dash and closes mixed quotation marks', () => {
+    const quotes = quotesOf([
+      '“He represents our greatest shame and I will vote against him.” ― Sonya Herridge',
+      '“But Pete Wilson won in the end," David Axelrod said.',
+    ]);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['He represents our greatest shame and I will vote against him.', 'Sonya Herridge'],
+      ['But Pete Wilson won in the end', 'David Axelrod'],
+    ]);
+  });
+
+  it('resolves "he said" to a surname-only speaker, not to a sentence-opening word', () => {
+    const quotes = quotesOf([
+      'Donald Trump went with the odds.',
+      'Cruz openly admitted that his pick was political. “With an eye to February, Carolina,” he said.',
+      'Audiences can expect a long night. “It is straight from the heart,” he said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Cruz', 'Cruz']);
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

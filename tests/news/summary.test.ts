@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanParagraphs, splitParagraphs } from '../../src/news/clean.js';
 import { inferTitle } from '../../src/news/identity.js';
 import { splitSentences } from '../../src/news/sentences.js';
-import { rankSentences, summarize, summarySize } from '../../src/news/summary.js';
+import { rankByCentrality, rankSentences, summarize, summarySize } from '../../src/news/summary.js';
 
 const SEED = readFileSync(
   join(
@@ -83,6 +83,20 @@ describe('summarize', () => {
     expect(summarize(analysis, 5)).toHaveLength(5);
     expect(summarize(analysis, 1000)).toHaveLength(analysis.sentences.length);
     expect(summarize(analysis, 0)).toEqual([]);
+  });
+
+  it('condenses the whole article, not its opening, when asked for a large share of it', () => {
+    const analysis = seedAnalysis();
+    const byCentrality = rankByCentrality(analysis.sentences);
+    expect([...byCentrality].sort((a, b) => a - b)).toEqual(analysis.sentences.map((_, i) => i));
+    const large = Math.ceil(analysis.sentences.length * 0.4);
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    expect(summarize(analysis, large).map((s) => s.index)).toEqual(
+      sorted(byCentrality.slice(0, large)),
+    );
+    expect(summarize(analysis, 3).map((s) => s.index)).toEqual(
+      sorted(analysis.ranking.slice(0, 3)),
+    );
   });
 
   it('scales named lengths to short articles', () => {

@@ -108,17 +108,24 @@ describe('the analyser', () => {
 
   it.each([
     ['one 1 MB line of words', () => 'the minister said talks would resume '.repeat(28_500)],
-    ['1 MB of sentences in paragraphs', () => 'Iran said: “We will talk.” Mr. Obama agreed.\n\n'.repeat(22_000)],
+    [
+      '1 MB of sentences in paragraphs',
+      () => 'Iran said: “We will talk.” Mr. Obama agreed.\n\n'.repeat(22_000),
+    ],
     ['1 MB of nested quotation marks', () => '“He said ‘'.repeat(100_000)],
     ['1 MB of right-to-left text', () => 'قال الرئيس إن المحادثات ستستأنف. '.repeat(17_000)],
     ['1 MB without spaces', () => 'a'.repeat(1_048_576)],
     ['1 MB of dots', () => '.'.repeat(1_048_576)],
     ['1 MB of capitalised words', () => 'Tehran Iraq Khamenei Obama '.repeat(39_000)],
-  ])('finishes %s in bounded time', (_name, make) => {
-    const text = make();
-    expect(text.length).toBeGreaterThan(500_000);
-    expect(timed(() => prepareOrRefuse({ text }))).toBeLessThan(GIANT_BOUND_MS);
-  }, 30_000);
+  ])(
+    'finishes %s in bounded time',
+    (_name, make) => {
+      const text = make();
+      expect(text.length).toBeGreaterThan(500_000);
+      expect(timed(() => prepareOrRefuse({ text }))).toBeLessThan(GIANT_BOUND_MS);
+    },
+    30_000,
+  );
 });
 
 describe('the command argument parsers', () => {
@@ -131,9 +138,25 @@ describe('the command argument parsers', () => {
         fc.oneof(
           newsish,
           nestedQuotes,
-          fc.array(fc.constantFrom('page', 'page:', 'length:', 'long', 'post', '2', '-1', '<@U1|x>', '&amp;', 'x:y'), {
-            maxLength: 10,
-          }).map((w) => w.join(' ')),
+          fc
+            .array(
+              fc.constantFrom(
+                'page',
+                'page:',
+                'length:',
+                'long',
+                'post',
+                '2',
+                '-1',
+                '<@U1|x>',
+                '&amp;',
+                'x:y',
+              ),
+              {
+                maxLength: 10,
+              },
+            )
+            .map((w) => w.join(' ')),
         ),
         (top, text) => parseOrRefuse(top, text),
       ),

@@ -94,6 +94,8 @@ it('stores every article exactly once after a killed ingest is run again', async
   expect(new Set(recent)).toEqual(expected);
   expect(await t.redis.hlen(keys.hashes())).toBe(expected.size);
   // No article is left half-saved (an update marker `p` would remain).
-  const parked = await Promise.all([...expected].map((id) => t.redis.hexists(keys.article(id), 'p')));
+  const parked = await Promise.all(
+    [...expected].map((id) => t.redis.hexists(keys.article(id), 'p')),
+  );
   expect(parked.filter(Boolean)).toHaveLength(0);
 }, 180_000);

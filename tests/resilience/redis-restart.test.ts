@@ -13,7 +13,16 @@ import { SlackStandIn } from '../support/slack-standin.js';
 import { seedArticle, startSlackBot, type SlackBot } from './slack-bot.js';
 
 const SEED = readFileSync(
-  join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'articles', 'seed-khamenei-iraq.txt'),
+  join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'shared',
+    'data',
+    'articles',
+    'seed-khamenei-iraq.txt',
+  ),
   'utf8',
 );
 const RECOVERY_MS = 5_000;

@@ -10,7 +10,12 @@ import { prepareArticle } from '../../src/news/prepare.js';
 import { ArticleStore } from '../../src/store/articles.js';
 import { Keys } from '../../src/store/keys.js';
 import { deleteByPrefix } from '../support/redis.js';
-import { sendSigned, slashCommandBody, type SignedResult, SlackStandIn } from '../support/slack-standin.js';
+import {
+  sendSigned,
+  slashCommandBody,
+  type SignedResult,
+  SlackStandIn,
+} from '../support/slack-standin.js';
 
 export const SECRET = 'resilience-signing-secret';
 

@@ -114,6 +114,8 @@ export async function startSlack(opts: SlackOptions): Promise<SlackHandle> {
       : { endpoints: EVENTS_PATH, customRoutes: opts.routes ?? [] }),
     logger,
     clientOptions,
+    // No conversation state is used: skip Bolt's per-request conversation store lookup.
+    convoStore: false,
     deferInitialization: true,
   });
 
@@ -140,6 +142,18 @@ export async function startSlack(opts: SlackOptions): Promise<SlackHandle> {
       ),
     );
   }
+  // A slash command the manifest routes here but newsbot does not know (an old manifest):
+  // answer at once rather than let Slack time out.
+  const known = slackCommandNames(commands).map((n) => n.replace(/[^a-z0-9_-]/g, ''));
+  app.command(new RegExp(`^/(?!(?:${known.join('|')})$)`), async ({ ack, command }) =>
+    ack(
+      ephemeral(
+        renderReply(
+          notice('error', `newsbot has no ${command.command} command. Try /news or /summary.`),
+        ),
+      ),
+    ),
+  );
   app.action<ButtonPress>(
     { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX.run}`) },
     async ({ ack, body, respond }) => {

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnalysisPool, prepareOutcome } from '../../src/ingest/analysis-pool.js';
+import type { ArticleDraft } from '../../src/news/prepare.js';
+
+const BBC = '/work/shared/data/bbc-news-summary/dev.jsonl';
+const NOW = new Date('2026-01-02T12:00:00Z');
+
+let drafts: ArticleDraft[];
+
+beforeAll(async () => {
+  const lines = (await readFile(BBC, 'utf8')).split('\n').slice(0, 6);
+  drafts = lines.map((l) => JSON.parse(l) as ArticleDraft);
+  drafts.splice(3, 0, { title: '  Empty  ', text: '' }, { text: 'x'.repeat(10) + '\u0000' });
+});
+
+describe('AnalysisPool', () => {
+  let pool: AnalysisPool;
+  beforeAll(() => {
+    pool = new AnalysisPool(2);
+  });
+  afterAll(() => pool.close());
+
+  it('prepares batches on workers exactly as on this thread, rejections included', async () => {
+    const expected = drafts.map((d) => prepareOutcome(d, NOW));
+    const [first, second] = await Promise.all([
+      pool.prepare(drafts.slice(0, 4), NOW),
+      pool.prepare(drafts.slice(4), NOW),
+    ]);
+    expect([...first!, ...second!]).toEqual(expected);
+    expect(expected[3]).toEqual({ rejected: { title: 'Empty', error: expect.any(String) } });
+    expect(expected[4]).toEqual({ rejected: { error: expect.stringMatching(/binary/) } });
+  });
+
+  it('finishes pending batches on this thread when its workers stop', async () => {
+    const pending = pool.prepare(drafts, NOW);
+    await pool.close();
+    expect(await pending).toEqual(drafts.map((d) => prepareOutcome(d, NOW)));
+    expect(await pool.prepare(drafts.slice(0, 1), NOW)).toEqual([prepareOutcome(drafts[0]!, NOW)]);
+  });
+});

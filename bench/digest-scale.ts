@@ -1,10 +1,10 @@
 /**
  * Digest growth with the day's article count, through the production path (loadDigest: the
- * day's headlines from Redis, each stored article loaded, clustered and ranked) over a private
- * redis-server holding 1k, 5k and 10k articles of one day (the dev sets replicated with new
- * ids). loadDigest reads at most MAX_DIGEST_ARTICLES (5,000) of a day, so beyond that the cost
- * stays flat. Target: a day of 5,000 articles in ≤ 2 s. (bench/digest.ts times the pure
- * clustering of 5,000 in memory.)
+ * day's headlines and story fields from Redis, clustered and ranked, then the full documents of
+ * the stories shown, for their summaries) over a private redis-server holding 1k, 5k and 10k
+ * articles of one day (the dev sets replicated with new ids). loadDigest reads at most
+ * MAX_DIGEST_ARTICLES (5,000) of a day, so beyond that the cost stays flat. Target: a day of
+ * 5,000 articles in ≤ 2 s. (bench/digest.ts times the pure clustering of 5,000 in memory.)
  *
  *   npx tsx bench/digest-scale.ts [--sizes 1000,5000,10000]
  */

@@ -4,9 +4,7 @@
  * Batches go to the least busy worker; a worker that dies has its batches redone on the calling
  * thread, with the same outcomes.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Analysis, Article } from '../news/article.js';
 import { prepareArticle, type ArticleDraft } from '../news/prepare.js';
@@ -47,6 +45,12 @@ interface Batch {
   drafts: ArticleDraft[];
   now: Date;
   resolve: (outcomes: Outcome[]) => void;
+  reject: (e: Error) => void;
+}
+
+/** The pool was closed while a batch was still being prepared. */
+export class AnalysisPoolClosedError extends Error {
+  override name = 'AnalysisPoolClosedError';
 }
 
 interface Slot {
@@ -55,25 +59,27 @@ interface Slot {
 }
 
 /**
- * The worker entry beside this module: compiled JavaScript in production (dist/), TypeScript
- * under tsx or vitest, where the worker loads tsx to run it.
+ * The worker beside this module: compiled JavaScript in production (dist/); TypeScript under
+ * tsx or vitest, where the worker first registers tsx's loader (hooks of the parent thread do
+ * not reach a worker on Node 20), then imports it.
  */
-function workerEntry(): { url: URL; execArgv: string[] } {
+function startWorker(): Worker {
   const source = import.meta.url.endsWith('.ts');
-  const url = new URL(`./analysis-worker.${source ? 'ts' : 'js'}`, import.meta.url);
-  if (!source) return { url, execArgv: [] };
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { url, execArgv: ['--import', tsx] };
+  const entry = new URL(`./analysis-worker.${source ? 'ts' : 'js'}`, import.meta.url);
+  if (!source) return new Worker(entry);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(boot, { eval: true });
 }
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
+  private closed = false;
 
   constructor(size: number) {
-    const { url, execArgv } = workerEntry();
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: new Worker(url, { execArgv }), pending: new Map() };
+      const slot: Slot = { worker: startWorker(), pending: new Map() };
       slot.worker.on('message', (reply: BatchReply) => {
         const batch = slot.pending.get(reply.seq);
         slot.pending.delete(reply.seq);
@@ -85,7 +91,15 @@ export class AnalysisPool {
     }
   }
 
-  /** Outcomes of `drafts`, in their order. Never rejects: failures are per-draft outcomes. */
+  /** Workers alive. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /**
+   * Outcomes of `drafts`, in their order (failures are per-draft outcomes).
+   * @throws AnalysisPoolClosedError when the pool is closed before they are ready.
+   */
   prepare(drafts: ArticleDraft[], now: Date): Promise<Outcome[]> {
     const slot = this.slots.reduce<Slot | undefined>(
       (best, s) => (best && best.pending.size <= s.pending.size ? best : s),
@@ -93,21 +107,27 @@ export class AnalysisPool {
     );
     if (!slot) return Promise.resolve(drafts.map((d) => prepareOutcome(d, now)));
     const seq = ++this.seq;
-    return new Promise((resolve) => {
-      slot.pending.set(seq, { drafts, now, resolve });
+    return new Promise((resolve, reject) => {
+      slot.pending.set(seq, { drafts, now, resolve, reject });
       slot.worker.postMessage({ seq, drafts, now: now.getTime() } satisfies BatchRequest);
     });
   }
 
-  /** Stops the workers (batches still pending are finished on this thread). */
+  /** Stops the workers; batches still pending fail with AnalysisPoolClosedError. */
   async close(): Promise<void> {
-    const slots = [...this.slots];
+    this.closed = true;
+    const slots = this.slots.splice(0);
+    for (const { pending } of slots) {
+      for (const batch of pending.values())
+        batch.reject(new AnalysisPoolClosedError('analysis pool closed'));
+      pending.clear();
+    }
     await Promise.all(slots.map((s) => s.worker.terminate()));
-    for (const s of slots) this.retire(s);
   }
 
   /** Takes a dead worker out of the pool and redoes its batches here. */
   private retire(slot: Slot): void {
+    if (this.closed) return;
     const i = this.slots.indexOf(slot);
     if (i !== -1) this.slots.splice(i, 1);
     for (const batch of slot.pending.values())

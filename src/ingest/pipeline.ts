@@ -45,14 +45,16 @@ export interface IngestOptions {
 /** Drafts a worker gets at once: ~50 ms of analysis, against a message round trip. */
 const DEFAULT_BATCH_SIZE = 16;
 /** Batches queued per worker, so that one never waits for the next. */
-const BATCHES_AHEAD = 2;
+const BATCHES_AHEAD = 4;
+/** Inputs up to this many batches are prepared on this thread: starting a worker costs ~0.25 s. */
+const POOL_AFTER_BATCHES = 4;
 /** Saves in flight at once on a single thread: Redis round trips overlap the next analysis. */
 const INLINE_WINDOW = 8;
 
 /**
  * Ingests every item of a source stream, reporting each result in input order as it lands.
  * Articles are prepared on a pool of worker threads (one per core) once the input has proved
- * larger than a couple of batches; the first items, and all of a small input, are prepared on
+ * larger than a few batches; the first items, and all of a small input, are prepared on
  * this thread, so a handful of items never pays for starting workers. A sliding window bounds
  * the items in flight (read, being prepared or being saved). Saves overlap, except that saves
  * of the same article (same id or same text) wait for each other, in input order, so statuses
@@ -66,7 +68,7 @@ export async function ingestAll(
   const counts: IngestCounts = { stored: 0, duplicate: 0, updated: 0, rejected: 0 };
   const workers = Math.max(1, deps.workers ?? defaultPoolSize());
   const batchSize = Math.max(1, deps.batchSize ?? DEFAULT_BATCH_SIZE);
-  const poolAfter = workers > 1 ? 2 * batchSize : Infinity;
+  const poolAfter = workers > 1 ? POOL_AFTER_BATCHES * batchSize : Infinity;
   const limit =
     workers > 1 ? Math.max(INLINE_WINDOW, workers * batchSize * BATCHES_AHEAD) : INLINE_WINDOW;
   const window: Array<Promise<IngestResult>> = [];
@@ -146,7 +148,8 @@ export async function ingestAll(
     if (batch.length) flush();
     while (window.length) report(await window.shift()!);
   } finally {
-    // After a failure, later saves still settle; their outcome is not reported.
+    // After a failure, later saves still settle (and pending analyses are dropped); their
+    // outcome is not reported.
     for (const pending of window) pending.catch(() => undefined);
     await pool?.close();
   }

@@ -32,6 +32,8 @@ const REDUNDANCY = 0.5;
 const W_SALIENCE = 0.5;
 /** Summaries taking at least this share of the article's sentences skip the lead-aware picks. */
 const CENTRAL_SHARE = 0.4;
+/** Sentences of at least this many words are not penalised as fragments. */
+const LONG_ENOUGH = 10;
 const DAMPING = 0.85;
 const PAGERANK_ITERATIONS = 30;
 const PAGERANK_TOLERANCE = 1e-6;
@@ -44,6 +46,7 @@ interface SentenceFeatures {
   termCounts: Float64Array;
   /** Distinct trigrams of consecutive content terms, each hashed to one small integer. */
   trigrams: Int32Array;
+  /** Words, counted up to LONG_ENOUGH (all the quality factor looks at). */
   wordCount: number;
 }
 
@@ -71,11 +74,11 @@ function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** Number of words (ASCII alphanumeric runs). */
-function countWords(sentence: string): number {
+/** Number of words (ASCII alphanumeric runs), counting no further than `limit`. */
+function countWords(sentence: string, limit: number): number {
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < sentence.length; i++) {
+  for (let i = 0; i < sentence.length && count < limit; i++) {
     const alnum = isAsciiAlphanumeric(sentence.charCodeAt(i));
     if (alnum && !inWord) count++;
     inWord = alnum;
@@ -117,7 +120,7 @@ function features(sentence: string, vocab: Vocabulary): SentenceFeatures {
     if (i === 0 || sorted[i] !== sorted[i - 1]) termIds[++k] = sorted[i] as number;
     termCounts[k] = (termCounts[k] as number) + 1;
   }
-  return { termIds, termCounts, trigrams, wordCount: countWords(sentence) };
+  return { termIds, termCounts, trigrams, wordCount: countWords(sentence, LONG_ENOUGH) };
 }
 
 /**
@@ -255,7 +258,7 @@ function titleOverlap(titleIds: Set<number>, titleSize: number, f: SentenceFeatu
 function quality(sentence: string, f: SentenceFeatures): number {
   let q = 1;
   if (f.wordCount < 6) q *= 0.3;
-  else if (f.wordCount < 10) q *= 0.6;
+  else if (f.wordCount < LONG_ENOUGH) q *= 0.6;
   if (/\?["'\u201d\u2019]?$/.test(sentence)) q *= 0.6;
   if (/^(?:photo|image|picture|video|caption|click|read more|follow|watch)\b/i.test(sentence)) {
     q *= 0.4;

@@ -82,13 +82,16 @@ const TERMS_CACHE_LIMIT = 4096;
 /** Recent texts' terms: an article's sentences are looked up by ranking, keywords and indexing. */
 const termsCache = new Map<string, readonly string[]>();
 
-/** Stemmed content terms of `text`, in order: stopwords and one-letter tokens removed. */
-export function terms(text: string): string[] {
+/**
+ * Stemmed content terms of `text`, in order: stopwords and one-letter tokens removed. The array
+ * is shared with later calls for the same text (hence read-only).
+ */
+export function terms(text: string): readonly string[] {
   let cached = termsCache.get(text);
   if (cached === undefined) {
     cached = contentTerms(words(text));
     if (termsCache.size >= TERMS_CACHE_LIMIT) termsCache.clear();
     termsCache.set(text, cached);
   }
-  return [...cached];
+  return cached;
 }

@@ -264,15 +264,16 @@ export class ArticleStore {
         limit,
       );
       const found = await Promise.all(
-        ids.map((id) => this.redis.hmget(this.keys.article(id), 'h', 'g')),
+        ids.map((id) => this.redis.hmgetBuffer(this.keys.article(id), 'h', 'g')),
       );
       const stories = await Promise.all(
         ids.map(async (id, i): Promise<StoryHeadline | null> => {
           const [h, g] = found[i]!;
           if (!h) return null;
-          if (g) return { ...decodeHeadline(id, h), ...decodeStoryFields(g) };
+          const headline = decodeHeadline(id, h.toString('utf8'));
+          if (g) return { ...headline, ...decodeStoryFields(g) };
           const { doc } = await this.load(id);
-          return doc ? { ...decodeHeadline(id, h), ...storyFields(doc.analysis) } : null;
+          return doc ? { ...headline, ...storyFields(doc.analysis) } : null;
         }),
       );
       return stories.filter((s) => s !== null);

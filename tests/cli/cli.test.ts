@@ -5,8 +5,9 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testRedis, type TestRedis } from '../support/redis.js';
+import { SEED_PATH } from '../support/data.js';
 
-const SEED = '/work/shared/data/articles/seed-khamenei-iraq.txt';
+const SEED = SEED_PATH;
 const FIX = 'tests/fixtures/ingest';
 
 let t: TestRedis;

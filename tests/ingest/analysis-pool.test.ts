@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalysisPool, prepareOutcome } from '../../src/ingest/analysis-pool.js';
+import {
+  AnalysisPool,
+  AnalysisPoolClosedError,
+  prepareOutcome,
+} from '../../src/ingest/analysis-pool.js';
 import type { ArticleDraft } from '../../src/news/prepare.js';
+import { draftFromRecord } from '../../src/ingest/sources.js';
 
 const BBC = '/work/shared/data/bbc-news-summary/dev.jsonl';
 const NOW = new Date('2026-01-02T12:00:00Z');
@@ -10,7 +15,7 @@ let drafts: ArticleDraft[];
 
 beforeAll(async () => {
   const lines = (await readFile(BBC, 'utf8')).split('\n').slice(0, 6);
-  drafts = lines.map((l) => JSON.parse(l) as ArticleDraft);
+  drafts = lines.map((l) => draftFromRecord(JSON.parse(l)));
   drafts.splice(3, 0, { title: '  Empty  ', text: '' }, { text: 'x'.repeat(10) + '\u0000' });
 });
 
@@ -28,14 +33,18 @@ describe('AnalysisPool', () => {
       pool.prepare(drafts.slice(4), NOW),
     ]);
     expect([...first!, ...second!]).toEqual(expected);
+    expect(pool.size).toBe(2); // both workers still alive: the batches really ran on them
+    expect(expected.filter((o) => 'article' in o)).toHaveLength(6);
     expect(expected[3]).toEqual({ rejected: { title: 'Empty', error: expect.any(String) } });
     expect(expected[4]).toEqual({ rejected: { error: expect.stringMatching(/binary/) } });
   });
 
-  it('finishes pending batches on this thread when its workers stop', async () => {
+  it('fails batches still pending when closed, then prepares on this thread', async () => {
     const pending = pool.prepare(drafts, NOW);
     await pool.close();
-    expect(await pending).toEqual(drafts.map((d) => prepareOutcome(d, NOW)));
+    expect(pool.size).toBe(0);
+    await expect(pending).rejects.toThrow(AnalysisPoolClosedError);
+    expect(await pool.prepare(drafts, NOW)).toEqual(drafts.map((d) => prepareOutcome(d, NOW)));
     expect(await pool.prepare(drafts.slice(0, 1), NOW)).toEqual([prepareOutcome(drafts[0]!, NOW)]);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestAll, ingestDraft, type IngestResult } from '../../src/ingest/pipeline.js';
-import { readSources, type SourceItem } from '../../src/ingest/sources.js';
+import { draftFromRecord, readSources, type SourceItem } from '../../src/ingest/sources.js';
 import { summarize } from '../../src/news/summary.js';
 import { ArticleStore } from '../../src/store/articles.js';
 import { Keys } from '../../src/store/keys.js';
@@ -189,17 +189,17 @@ describe('bad input among good input', () => {
 });
 
 describe('analysis on worker threads', () => {
-  /** Items 1-8 of the BBC set, a bad item, then items 1, 2 and 9-12 again (2 at once). */
+  /** BBC items 1-8, two bad items, item 9 twice (one batch of 2), 1, 10, 2, 11 and 12. */
   async function mixedItems(): Promise<SourceItem[]> {
     const lines = (await readFile(BBC, 'utf8')).split('\n').slice(0, 12);
     const draft = (n: number): SourceItem => ({
       location: `bbc:${n}`,
-      draft: JSON.parse(lines[n - 1]!) as { title: string; text: string },
+      draft: draftFromRecord(JSON.parse(lines[n - 1]!)),
     });
     const items = [1, 2, 3, 4, 5, 6, 7, 8].map(draft);
     items.push({ location: 'bad:1', error: 'malformed JSON: nope' });
     items.push({ location: 'blank:1', draft: { title: 'Blank', text: '  ' } });
-    items.push(draft(1), draft(9), draft(9), draft(10), draft(2), draft(11), draft(12));
+    items.push(draft(9), draft(9), draft(1), draft(10), draft(2), draft(11), draft(12));
     return items;
   }
 
@@ -226,8 +226,8 @@ describe('analysis on worker threads', () => {
       ...Array<string>(8).fill('stored'),
       'rejected',
       'rejected',
-      'duplicate',
       'stored',
+      'duplicate',
       'duplicate',
       'stored',
       'duplicate',

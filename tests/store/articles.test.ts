@@ -158,6 +158,24 @@ describe('ArticleStore', () => {
     expect(await store.stats()).toMatchObject({ articles: 4, sources: 1 });
   });
 
+  it('reads the story fields a digest needs with the headlines, also for older articles', async () => {
+    const from = Date.parse('2020-07-01T00:00:00Z');
+    const to = Date.parse('2020-07-22T10:00:00Z');
+    const [stored] = await store.storiesBetween(from, to, 10);
+    expect(stored).toMatchObject({
+      id: iran.article.id,
+      title: iran.article.title,
+      source: 'Example News',
+      publishedAt: '2020-07-21T10:00:00.000Z',
+      lead: iran.analysis.sentences.join(' '),
+      keywords: iran.analysis.keywords,
+    });
+    // An article saved before story fields were stored: derived from its document.
+    await t.redis.hdel(new Keys(t.prefix).article(iran.article.id), 'g');
+    expect(await store.storiesBetween(from, to, 10)).toEqual([stored]);
+    expect(await store.storiesBetween(from, from + 1, 10)).toEqual([]);
+  });
+
   it('finds earlier coverage of the same story, not later or unrelated stories', async () => {
     const earlier = makeArticle({
       title: 'Iraq prime minister to visit Iran',

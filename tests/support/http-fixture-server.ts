@@ -18,7 +18,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
-export const DATA_DIR = process.env.NEWSBOT_DATA_DIR ?? '/work/shared/data';
+import { DATA_DIR } from './data.js';
+
+export { DATA_DIR };
 export const FEEDS_DIR = join(DATA_DIR, 'feeds');
 const PAGES_DIR = join(DATA_DIR, 'article-extraction', 'html');
 

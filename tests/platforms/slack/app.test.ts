@@ -19,9 +19,10 @@ import {
   slashCommandBody,
   SlackStandIn,
 } from '../../support/slack-standin.js';
+import { SEED_PATH } from '../../support/data.js';
 
 const SECRET = 'test-signing-secret';
-const SEED = readFileSync('/work/shared/data/articles/seed-khamenei-iraq.txt', 'utf8');
+const SEED = readFileSync(SEED_PATH, 'utf8');
 const log = createLogger('silent');
 const now = new Date('2026-11-28T12:00:00Z');
 

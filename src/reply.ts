@@ -48,7 +48,12 @@ export interface Card {
 export type Visibility = 'ephemeral' | 'public';
 
 export type Reply =
-  | { kind: 'cards'; cards: Card[]; visibility: Visibility; /** plain-text fallback */ text: string }
+  | {
+      kind: 'cards';
+      cards: Card[];
+      visibility: Visibility;
+      /** plain-text fallback */ text: string;
+    }
   | {
       kind: 'notice';
       tone: 'info' | 'success' | 'error';

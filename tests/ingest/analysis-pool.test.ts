@@ -7,8 +7,9 @@ import {
 } from '../../src/ingest/analysis-pool.js';
 import type { ArticleDraft } from '../../src/news/prepare.js';
 import { draftFromRecord } from '../../src/ingest/sources.js';
+import { BBC_DEV_PATH } from '../support/data.js';
 
-const BBC = '/work/shared/data/bbc-news-summary/dev.jsonl';
+const BBC = BBC_DEV_PATH;
 const NOW = new Date('2026-01-02T12:00:00Z');
 
 let drafts: ArticleDraft[];

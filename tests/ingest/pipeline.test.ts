@@ -8,9 +8,10 @@ import { summarize } from '../../src/news/summary.js';
 import { ArticleStore } from '../../src/store/articles.js';
 import { Keys } from '../../src/store/keys.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
+import { BBC_DEV_PATH, SEED_PATH } from '../support/data.js';
 
-const SEED = '/work/shared/data/articles/seed-khamenei-iraq.txt';
-const BBC = '/work/shared/data/bbc-news-summary/dev.jsonl';
+const SEED = SEED_PATH;
+const BBC = BBC_DEV_PATH;
 const FIX = 'tests/fixtures/ingest';
 const NOW = new Date('2026-01-02T12:00:00Z');
 

@@ -42,9 +42,11 @@ describe('AnalysisPool', () => {
 
   it('fails batches still pending when closed, then prepares on this thread', async () => {
     const pending = pool.prepare(drafts, NOW);
+    // Attach the expectation first: the batch is rejected while close() runs.
+    const failed = expect(pending).rejects.toThrow(AnalysisPoolClosedError);
     await pool.close();
     expect(pool.size).toBe(0);
-    await expect(pending).rejects.toThrow(AnalysisPoolClosedError);
+    await failed;
     expect(await pool.prepare(drafts, NOW)).toEqual(drafts.map((d) => prepareOutcome(d, NOW)));
     expect(await pool.prepare(drafts.slice(0, 1), NOW)).toEqual([prepareOutcome(drafts[0]!, NOW)]);
   });

@@ -6,11 +6,9 @@ import { prepareArticle } from '../../src/news/prepare.js';
 import { createServices } from '../../src/services.js';
 import type { Services } from '../../src/services.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
+import { SEED_PATH } from '../support/data.js';
 
-export const SEED_TEXT = readFileSync(
-  new URL('../../../shared/data/articles/seed-khamenei-iraq.txt', import.meta.url),
-  'utf8',
-);
+export const SEED_TEXT = readFileSync(SEED_PATH, 'utf8');
 export const SEED_URL = 'https://news.example.com/world/khamenei-iraq-talks';
 const NOW = new Date('2026-11-28T12:00:00Z');
 

@@ -1,23 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/news/analyze.js';
 import { AnalysisSchema } from '../../src/news/article.js';
 import { cleanParagraphs, splitParagraphs } from '../../src/news/clean.js';
+import { SEED_PATH } from '../support/data.js';
 
-const SEED = readFileSync(
-  join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    'shared',
-    'data',
-    'articles',
-    'seed-khamenei-iraq.txt',
-  ),
-  'utf8',
-);
+const SEED = readFileSync(SEED_PATH, 'utf8');
 
 describe('analyze', () => {
   const input = {

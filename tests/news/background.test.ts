@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findBackground } from '../../src/news/background.js';
 import { splitSentences } from '../../src/news/sentences.js';
+import { SEED_PATH } from '../support/data.js';
 
-const SEED = new URL('../../../shared/data/articles/seed-khamenei-iraq.txt', import.meta.url);
+const SEED = SEED_PATH;
 
 describe('findBackground', () => {
   it('finds the 1980-1988 Iran-Iraq war sentence in the seed article', () => {

@@ -1,21 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanParagraphs, splitParagraphs } from '../../src/news/clean.js';
+import { SEED_PATH } from '../support/data.js';
 
-const SEED = readFileSync(
-  join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    'shared',
-    'data',
-    'articles',
-    'seed-khamenei-iraq.txt',
-  ),
-  'utf8',
-);
+const SEED = readFileSync(SEED_PATH, 'utf8');
 
 describe('splitParagraphs', () => {
   it('takes one paragraph a line unless paragraphs are separated by blank lines', () => {

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../src/news/entities.js';
 import { splitSentences } from '../../src/news/sentences.js';
+import { SEED_PATH } from '../support/data.js';
 
-const SEED = new URL('../../../shared/data/articles/seed-khamenei-iraq.txt', import.meta.url);
+const SEED = SEED_PATH;
 
 function entitiesOf(paragraphs: string[]) {
   return findEntities(splitSentences(paragraphs).sentences);

@@ -1,23 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArticleSchema } from '../../src/news/article.js';
 import { ArticleRejectedError, prepareArticle, type ArticleDraft } from '../../src/news/prepare.js';
 import { summarize } from '../../src/news/summary.js';
+import { SEED_PATH } from '../support/data.js';
 
-const SEED = readFileSync(
-  join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    'shared',
-    'data',
-    'articles',
-    'seed-khamenei-iraq.txt',
-  ),
-  'utf8',
-);
+const SEED = readFileSync(SEED_PATH, 'utf8');
 const NOW = new Date('2026-11-28T12:00:00Z');
 
 function rejection(draft: unknown): ArticleRejectedError {

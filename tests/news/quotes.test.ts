@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../src/news/entities.js';
 import { findQuotes } from '../../src/news/quotes.js';
 import { splitSentences } from '../../src/news/sentences.js';
+import { SEED_PATH } from '../support/data.js';
 
-const SEED = new URL('../../../shared/data/articles/seed-khamenei-iraq.txt', import.meta.url);
+const SEED = SEED_PATH;
 
 function quotesOf(paragraphs: string[]) {
   const { sentences, paragraphOf } = splitSentences(paragraphs);

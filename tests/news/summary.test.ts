@@ -1,24 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanParagraphs, splitParagraphs } from '../../src/news/clean.js';
 import { inferTitle } from '../../src/news/identity.js';
 import { splitSentences } from '../../src/news/sentences.js';
 import { rankByCentrality, rankSentences, summarize, summarySize } from '../../src/news/summary.js';
+import { SEED_PATH } from '../support/data.js';
 
-const SEED = readFileSync(
-  join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    'shared',
-    'data',
-    'articles',
-    'seed-khamenei-iraq.txt',
-  ),
-  'utf8',
-);
+const SEED = readFileSync(SEED_PATH, 'utf8');
 
 function seedAnalysis() {
   const paragraphs = cleanParagraphs(splitParagraphs(SEED));

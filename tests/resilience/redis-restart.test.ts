@@ -5,26 +5,14 @@
  * returns within 5 s of Redis coming back.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TRY_AGAIN_TEXT } from '../../src/dispatch.js';
 import { PrivateRedis, uniquePrefix } from '../support/redis.js';
 import { SlackStandIn } from '../support/slack-standin.js';
 import { seedArticle, startSlackBot, type SlackBot } from './slack-bot.js';
+import { SEED_PATH } from '../support/data.js';
 
-const SEED = readFileSync(
-  join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    'shared',
-    'data',
-    'articles',
-    'seed-khamenei-iraq.txt',
-  ),
-  'utf8',
-);
+const SEED = readFileSync(SEED_PATH, 'utf8');
 const RECOVERY_MS = 5_000;
 const prefix = uniquePrefix('resilience-restart');
 let redis: PrivateRedis;

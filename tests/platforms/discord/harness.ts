@@ -17,11 +17,9 @@ import {
 } from '../../support/discord-standin.js';
 import { deleteByPrefix, SHARED_REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { Redis } from 'ioredis';
+import { SEED_PATH } from '../../support/data.js';
 
-export const SEED_TEXT = readFileSync(
-  new URL('../../../../shared/data/articles/seed-khamenei-iraq.txt', import.meta.url),
-  'utf8',
-);
+export const SEED_TEXT = readFileSync(SEED_PATH, 'utf8');
 export const SEED_URL = 'https://news.example.com/world/khamenei-iraq-talks';
 
 export interface Harness {

@@ -1,5 +1,6 @@
 /**
- * Command latency under a steady load: the bot runs as its own process (src/main.ts, both
+ * Command latency under a steady load: the bot runs as its own process (the production build,
+ * dist/src/main.js, compiled first by `npm run build`; both
  * platforms configured, a private redis-server holding the seed article and the BBC dev set);
  * this process sends commands at a fixed rate, open loop (not waiting for answers), through
  * the real Slack HTTP path (signed slash commands to Bolt's receiver, timed to the answer) and
@@ -9,7 +10,7 @@
  *
  *   npx tsx bench/load.ts [--rate 200] [--duration 60] [--platforms slack,discord] [--profile DIR]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestAll } from '../src/ingest/pipeline.js';
@@ -88,7 +89,10 @@ async function main(): Promise<void> {
   const discord = await DiscordStandIn.start();
   const port = await freePort();
   const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const bot = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
+  // Measure what production runs: compiled JavaScript, not TypeScript through tsx.
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+  const bot = spawn(process.execPath, [...profile, 'dist/src/main.js'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

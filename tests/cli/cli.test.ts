@@ -2,8 +2,8 @@
  * The `newsbot` program run as a user runs it (the tsx entry, `node --import tsx src/cli.ts`),
  * against the shared Redis. Each run is a new Node process, hence the generous timeouts.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
 import { SEED_PATH } from '../support/data.js';
 
@@ -19,27 +19,13 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function newsbot(
   args: string[],
   opts: { env?: Record<string, string>; stdin?: string } = {},
-): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      env: { ...process.env, REDIS_URL: t.url, REDIS_PREFIX: t.prefix, ...opts.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.stdin ?? '');
+): Promise<CliRun> {
+  return runCli(args, {
+    env: { ...process.env, REDIS_URL: t.url, REDIS_PREFIX: t.prefix, ...opts.env },
+    ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}),
   });
 }
 

@@ -2,39 +2,21 @@
  * `newsbot config check` as an admin runs it: every problem at once, each naming its variable,
  * exit status 2; a good environment prints what it turns on and never a secret.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkEnvironment } from '../../src/config-check.js';
 import { ConfigError } from '../../src/config.js';
+import { runCli, type CliRun } from '../support/cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-/** tsx's loader, by path: the command runs outside the repository. */
-const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const cwd = mkdtempSync(join(tmpdir(), 'newsbot-config-'));
 
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-function configCheck(
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', TSX, join(ROOT, 'src/cli.ts'), 'config', 'check'],
-      // A directory of its own, so a developer's .env is not read.
-      { cwd, env: { PATH: process.env.PATH ?? '', ...env } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', fail);
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
+function configCheck(env: Record<string, string>): Promise<CliRun> {
+  // A directory of its own, so a developer's .env is not read.
+  return runCli(['config', 'check'], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
 describe('newsbot config check', () => {

@@ -1,9 +1,9 @@
 /** `newsbot digest` run as a user runs it (a new Node process per run) against the shared Redis. */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleStore } from '../../src/store/articles.js';
 import { Keys } from '../../src/store/keys.js';
 import { polnearSample, storeArticles } from '../jobs/digest-articles.js';
+import { runCli, type CliRun } from '../support/cli.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
 
 let t: TestRedis;
@@ -23,18 +23,9 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-function newsbot(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      env: { ...process.env, REDIS_URL: t.url, REDIS_PREFIX: t.prefix, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+function newsbot(args: string[]): Promise<CliRun> {
+  return runCli(args, {
+    env: { ...process.env, REDIS_URL: t.url, REDIS_PREFIX: t.prefix, LOG_LEVEL: 'silent' },
   });
 }
 

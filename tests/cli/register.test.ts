@@ -3,11 +3,11 @@
  * commands already registered it writes nothing. (Creating, updating and removing are covered
  * in-process by tests/platforms/discord/bot.test.ts.)
  */
-import { spawn } from 'node:child_process';
 import { REST } from 'discord.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { registrationPayload, syncCommands } from '../../src/platforms/discord/registration.js';
+import { runCli, type CliRun } from '../support/cli.js';
 import { APPLICATION_ID, DiscordStandIn, GUILD_ID } from '../support/discord-standin.js';
 
 let standIn: DiscordStandIn;
@@ -19,24 +19,14 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-function register(
-  args: string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'register', ...args], {
-      env: {
-        PATH: process.env.PATH,
-        DISCORD_TOKEN: 'stand-in-token',
-        DISCORD_APPLICATION_ID: APPLICATION_ID,
-        DISCORD_API_URL: standIn.apiUrl,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+function register(args: string[]): Promise<CliRun> {
+  return runCli(['register', ...args], {
+    env: {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: 'stand-in-token',
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_API_URL: standIn.apiUrl,
+    },
   });
 }
 

@@ -3,7 +3,6 @@
  * instant (and one more a minute later, as after a restart) post one digest to a local
  * stand-in of Discord's REST API.
  */
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { DigestStore } from '../../src/store/digests.js';
 import { Keys } from '../../src/store/keys.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
 import { polnearSample, storeArticles } from './digest-articles.js';
+import { spawnCli } from '../support/cli.js';
 
 let t: TestRedis;
 let server: Server;
@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 function runDueProcess(now: string): Promise<{ code: number | null; results: RunResult[] }> {
-  const child = spawn('npx', ['tsx', 'src/cli.ts', 'digest', 'run-due', '--now', now, '--json'], {
+  const child = spawnCli(['digest', 'run-due', '--now', now, '--json'], {
     env: {
       ...process.env,
       REDIS_PREFIX: t.prefix,
@@ -70,8 +70,8 @@ function runDueProcess(now: string): Promise<{ code: number | null; results: Run
   });
   let out = '';
   let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import { FeedStore } from '../../src/store/feeds.js';
 import { Keys } from '../../src/store/keys.js';
 import { feedFixtures, FixtureServer } from '../support/http-fixture-server.js';
 import { deleteByPrefix, testRedis, uniquePrefix, type TestRedis } from '../support/redis.js';
+import { spawnCli } from '../support/cli.js';
 
 let server: FixtureServer;
 let t: TestRedis;
@@ -242,7 +242,7 @@ describe('newsbot feeds poll, killed mid-way and run again', () => {
   const KILL_FEEDS = ['content-encoded.rss', 'heise.atom', 'heraldsun.rss'];
 
   function runCli(prefix: string) {
-    return spawn('npx', ['tsx', 'src/cli.ts', 'feeds', 'poll'], {
+    return spawnCli(['feeds', 'poll'], {
       env: {
         ...process.env,
         REDIS_URL: t.url,
@@ -286,7 +286,7 @@ describe('newsbot feeds poll, killed mid-way and run again', () => {
 
       const second = runCli(prefix);
       let out = '';
-      second.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      second.stdout!.on('data', (d: Buffer) => (out += d.toString()));
       await new Promise((r) => second.once('exit', r));
       expect(out).toMatch(/stored \d+, updated 0, duplicate \d+, rejected \d+/);
       expect(await storedIds(articles)).toEqual(expected);

@@ -2,7 +2,6 @@
  * An ingest killed mid-batch (the real CLI process, SIGKILL) and run again stores every article
  * exactly once: the indexes hold each expected id once, none twice, none missing.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +10,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ArticleRejectedError, prepareArticle } from '../../src/news/prepare.js';
 import { Keys } from '../../src/store/keys.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
+import { spawnCli } from '../support/cli.js';
+import { BBC_DEV_PATH } from '../support/data.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const BBC = join(ROOT, '..', 'shared', 'data', 'bbc-news-summary', 'dev.jsonl');
+const BBC = BBC_DEV_PATH;
 const ITEMS = 120;
 const KILL_AFTER = 25;
 
@@ -47,8 +47,7 @@ interface Line {
 
 /** Runs `newsbot ingest FILE --json`; kills its process group after `killAfter` lines. */
 function ingest(killAfter?: number): Promise<{ lines: Line[]; killed: boolean }> {
-  const child = spawn('npx', ['tsx', 'src/cli.ts', 'ingest', file, '--json'], {
-    cwd: ROOT,
+  const child = spawnCli(['ingest', file, '--json'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'ignore'],
     env: { ...process.env, REDIS_URL: t.url, REDIS_PREFIX: t.prefix, LOG_LEVEL: 'silent' },

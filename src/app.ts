@@ -15,7 +15,7 @@ import { startSlack } from './platforms/slack/app.js';
 import { createServices } from './services.js';
 import { WorkGate } from './shutdown.js';
 import { Keys } from './store/keys.js';
-import { closeRedis, createRedis, guarded } from './store/redis.js';
+import { closeRedis, createRedis, ping } from './store/redis.js';
 import { RedisInstallationStore } from './store/slack-installations.js';
 
 /** A running platform connection (Discord gateway, Slack app). */
@@ -39,7 +39,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const gate = new WorkGate();
   const probes: Record<string, ReadinessProbe> = {
     redis: async () => {
-      await guarded(() => redis.ping());
+      await ping(redis);
       return null;
     },
     // Load balancers stop routing to a replica that is draining.

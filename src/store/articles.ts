@@ -233,17 +233,15 @@ export class ArticleStore {
     });
   }
 
+  /** Ids of the articles published in [fromMs, toMs), newest first. */
+  private idsPublishedBetween(fromMs: number, toMs: number, limit: number): Promise<string[]> {
+    return this.redis.zrevrangebyscore(this.keys.recent(), `(${toMs}`, fromMs, 'LIMIT', 0, limit);
+  }
+
   /** Articles published in [fromMs, toMs), newest first. */
   publishedBetween(fromMs: number, toMs: number, limit = 500): Promise<Headline[]> {
     return guarded(async () => {
-      const ids = await this.redis.zrevrangebyscore(
-        this.keys.recent(),
-        `(${toMs}`,
-        fromMs,
-        'LIMIT',
-        0,
-        limit,
-      );
+      const ids = await this.idsPublishedBetween(fromMs, toMs, limit);
       return this.headlines(ids);
     });
   }
@@ -255,14 +253,7 @@ export class ArticleStore {
    */
   storiesBetween(fromMs: number, toMs: number, limit: number): Promise<StoryHeadline[]> {
     return guarded(async () => {
-      const ids = await this.redis.zrevrangebyscore(
-        this.keys.recent(),
-        `(${toMs}`,
-        fromMs,
-        'LIMIT',
-        0,
-        limit,
-      );
+      const ids = await this.idsPublishedBetween(fromMs, toMs, limit);
       const found = await Promise.all(
         ids.map((id) => this.redis.hmgetBuffer(this.keys.article(id), 'h', 'g')),
       );

@@ -155,3 +155,8 @@ export async function guarded<T>(op: () => Promise<T>): Promise<T> {
     throw e;
   }
 }
+
+/** Resolves when Redis answers a PING (readiness); StoreUnavailableError when it does not. */
+export async function ping(client: RedisClient): Promise<void> {
+  await guarded(() => client.ping());
+}

@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { prepareArticle } from '../../src/news/prepare.js';
+import { storeArticle } from '../support/articles.js';
 import { RESTARTING_TEXT } from '../../src/shutdown.js';
 import { ArticleStore } from '../../src/store/articles.js';
 import { Keys } from '../../src/store/keys.js';
@@ -48,8 +48,11 @@ beforeAll(async () => {
   admin = new Redis(redis.url);
   admin.on('error', () => {});
   const prefix = 't:shutdown';
-  const { article, analysis } = prepareArticle({ text: SEED_TEXT, url: SEED_URL }, new Date());
-  id = (await new ArticleStore(admin, new Keys(prefix)).save(article, analysis)).id;
+  id = await storeArticle(
+    new ArticleStore(admin, new Keys(prefix)),
+    { text: SEED_TEXT, url: SEED_URL },
+    new Date(),
+  );
   bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       PATH: process.env.PATH,

@@ -1,28 +1,20 @@
 /** Shared by the command tests: a store on a unique prefix, seeding, and a command context. */
-import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../../src/command.js';
 import { createLogger } from '../../src/log.js';
-import { prepareArticle } from '../../src/news/prepare.js';
+import type { ArticleDraft } from '../../src/news/prepare.js';
 import { createServices } from '../../src/services.js';
 import type { Services } from '../../src/services.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
-import { SEED_PATH } from '../support/data.js';
+import { storeArticle } from '../support/articles.js';
 
-export const SEED_TEXT = readFileSync(SEED_PATH, 'utf8');
-export const SEED_URL = 'https://news.example.com/world/khamenei-iraq-talks';
+export { SEED_TEXT, SEED_URL } from '../support/articles.js';
 const NOW = new Date('2026-11-28T12:00:00Z');
 
 export interface CommandFixture {
   services: Services;
   redis: TestRedis;
   ctx(overrides?: Partial<CommandContext>): CommandContext;
-  seed(draft: {
-    text: string;
-    title?: string;
-    url?: string;
-    source?: string;
-    publishedAt?: string;
-  }): Promise<string>;
+  seed(draft: ArticleDraft): Promise<string>;
 }
 
 export async function commandFixture(name: string): Promise<CommandFixture> {
@@ -42,9 +34,6 @@ export async function commandFixture(name: string): Promise<CommandFixture> {
       log,
       ...overrides,
     }),
-    async seed(draft) {
-      const { article, analysis } = prepareArticle(draft, NOW);
-      return (await services.articles.save(article, analysis)).id;
-    },
+    seed: (draft) => storeArticle(services.articles, draft),
   };
 }

@@ -2,11 +2,10 @@
  * Runs the real bot process wiring (startApp) against the Discord stand-in and a Redis with a
  * unique prefix, and helps tests send interactions and collect what the bot sent back.
  */
-import { readFileSync } from 'node:fs';
 import { startApp, type RunningApp } from '../../../src/app.js';
 import { parseConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
-import { prepareArticle } from '../../../src/news/prepare.js';
+import type { ArticleDraft } from '../../../src/news/prepare.js';
 import type { DiscordMessage } from '../../../src/platforms/discord/render.js';
 import { ArticleStore } from '../../../src/store/articles.js';
 import { Keys } from '../../../src/store/keys.js';
@@ -17,10 +16,9 @@ import {
 } from '../../support/discord-standin.js';
 import { deleteByPrefix, SHARED_REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { Redis } from 'ioredis';
-import { SEED_PATH } from '../../support/data.js';
+import { storeArticle } from '../../support/articles.js';
 
-export const SEED_TEXT = readFileSync(SEED_PATH, 'utf8');
-export const SEED_URL = 'https://news.example.com/world/khamenei-iraq-talks';
+export { SEED_TEXT, SEED_URL } from '../../support/articles.js';
 
 export interface Harness {
   standIn: DiscordStandIn;
@@ -28,13 +26,7 @@ export interface Harness {
   store: ArticleStore;
   prefix: string;
   /** Saves an article (prepared as the ingest pipeline would) and returns its id. */
-  seed(draft: {
-    text: string;
-    title?: string;
-    url?: string;
-    source?: string;
-    publishedAt?: string;
-  }): Promise<string>;
+  seed(draft: ArticleDraft): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -67,11 +59,7 @@ export async function startHarness(opts: {
     app,
     store,
     prefix,
-    async seed(draft) {
-      const { article, analysis } = prepareArticle(draft, new Date('2026-11-28T12:00:00Z'));
-      const { id } = await store.save(article, analysis);
-      return id;
-    },
+    seed: (draft) => storeArticle(store, draft),
     async close() {
       await app.stop();
       await standIn.close();

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { prepareArticle } from '../../../src/news/prepare.js';
+import { storeArticle } from '../../support/articles.js';
 import { ArticleStore } from '../../../src/store/articles.js';
 import { Keys } from '../../../src/store/keys.js';
 import { APPLICATION_ID, DiscordStandIn } from '../../support/discord-standin.js';
@@ -19,8 +19,8 @@ let id: string;
 beforeAll(async () => {
   standIn = await DiscordStandIn.start();
   redis = await testRedis('discord-process');
-  const { article, analysis } = prepareArticle({ text: SEED_TEXT, url: SEED_URL }, new Date());
-  id = (await new ArticleStore(redis.redis, new Keys(redis.prefix)).save(article, analysis)).id;
+  const store = new ArticleStore(redis.redis, new Keys(redis.prefix));
+  id = await storeArticle(store, { text: SEED_TEXT, url: SEED_URL }, new Date());
   bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       PATH: process.env.PATH,

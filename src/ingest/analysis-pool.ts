@@ -1,22 +1,23 @@
 /**
- * Article preparation (cleaning + analysis, the CPU-heavy part of an ingest) on worker threads,
- * one per core, so the calling thread stays free for reading input and writing to Redis.
+ * Article preparation (cleaning, analysis and encoding for the store: the CPU-heavy part of an
+ * ingest) on worker threads, one per core, so the calling thread only reads input and sends
+ * Redis commands.
  * Batches go to the least busy worker; a worker that dies has its batches redone on the calling
  * thread, with the same outcomes.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Analysis, Article } from '../news/article.js';
 import { prepareArticle, type ArticleDraft } from '../news/prepare.js';
+import { articleRecord, restoreBuffers, type ArticleRecord } from '../store/record.js';
 
-/** A prepared article, or why the draft was rejected (with its title when it had one). */
-export type Outcome =
-  { article: Article; analysis: Analysis } | { rejected: { title?: string; error: string } };
+/** A prepared article encoded for the store, or why the draft was rejected (with its title). */
+export type Outcome = { record: ArticleRecord } | { rejected: { title?: string; error: string } };
 
-/** Prepares one draft; any failure is that draft's rejection. */
+/** Prepares and encodes one draft; any failure is that draft's rejection. */
 export function prepareOutcome(draft: ArticleDraft, now: Date): Outcome {
   try {
-    return prepareArticle(draft, now);
+    const { article, analysis } = prepareArticle(draft, now);
+    return { record: articleRecord(article, analysis) };
   } catch (e) {
     const title = typeof draft.title === 'string' ? draft.title.trim() : '';
     return {
@@ -83,7 +84,9 @@ export class AnalysisPool {
       slot.worker.on('message', (reply: BatchReply) => {
         const batch = slot.pending.get(reply.seq);
         slot.pending.delete(reply.seq);
-        batch?.resolve(reply.outcomes);
+        batch?.resolve(
+          reply.outcomes.map((o) => ('record' in o ? { record: restoreBuffers(o.record) } : o)),
+        );
       });
       slot.worker.on('error', () => this.retire(slot));
       slot.worker.on('exit', () => this.retire(slot));

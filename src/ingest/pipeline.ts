@@ -28,8 +28,9 @@ export interface IngestDeps {
 export async function ingestDraft(draft: ArticleDraft, deps: IngestDeps): Promise<IngestResult> {
   const prepared = prepareOutcome(draft, deps.now);
   if ('rejected' in prepared) return { status: 'rejected', ...prepared.rejected };
-  const { status, id } = await deps.store.save(prepared.article, prepared.analysis);
-  return { id, status, title: prepared.article.title };
+  const { record } = prepared;
+  const { status, id } = await deps.store.saveRecord(record);
+  return { id, status, title: record.title };
 }
 
 export type IngestCounts = Record<IngestStatus, number>;
@@ -46,8 +47,8 @@ export interface IngestOptions {
 const DEFAULT_BATCH_SIZE = 16;
 /** Batches queued per worker, so that one never waits for the next. */
 const BATCHES_AHEAD = 4;
-/** Inputs up to this many batches are prepared on this thread: starting a worker costs ~0.25 s. */
-const POOL_AFTER_BATCHES = 4;
+/** The first batch is prepared on this thread (a small input never pays ~0.25 s to start workers). */
+const POOL_AFTER_BATCHES = 1;
 /** Saves in flight at once on a single thread: Redis round trips overlap the next analysis. */
 const INLINE_WINDOW = 8;
 
@@ -88,11 +89,11 @@ export async function ingestAll(
     const { location } = item;
     if ('rejected' in prepared)
       return Promise.resolve({ status: 'rejected', ...prepared.rejected, location });
-    const { article, analysis } = prepared;
-    const sameArticle = [article.id, article.contentHash];
+    const { record } = prepared;
+    const sameArticle = [record.id, record.contentHash];
     const saved = Promise.all(sameArticle.map((k) => inFlight.get(k)))
-      .then(() => deps.store.save(article, analysis))
-      .then(({ status, id }): IngestResult => ({ id, status, title: article.title, location }));
+      .then(() => deps.store.saveRecord(record))
+      .then(({ status, id }): IngestResult => ({ id, status, title: record.title, location }));
     const settled = saved.then(
       () => undefined,
       () => undefined,

@@ -88,17 +88,26 @@ export function tokenize(text: string, base = 0): Token[] {
 }
 
 function push(out: Token[], text: string, start: number): void {
-  const possessive = text.length > 2 && POSSESSIVE.test(text);
+  const possessive = text.length > 2 && text.endsWith('s') && POSSESSIVE.test(text);
   const bare = possessive ? text.slice(0, -2) : text;
-  const first = text[0] ?? '';
   out.push({
     text,
     lower: bare.toLowerCase(),
     start,
     end: start + text.length,
-    cap: (isCapital(first) && /\p{L}/u.test(first)) || PARTICLE_PREFIX.test(text),
+    cap: startsCapitalised(text),
     possessive,
   });
+}
+
+/** A capital first letter, or an "al-Kadhimi" style particle name (ASCII checked first: hot). */
+function startsCapitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c === 97 || c === 101) return PARTICLE_PREFIX.test(text);
+  if (c < 128) return false;
+  const first = text[0] ?? '';
+  return isCapital(first) && /\p{L}/u.test(first);
 }
 
 /** Capitalised words that are not names when they open a run (sentence starts, months, days). */
@@ -451,13 +460,19 @@ export function lowercaseWords(sentences: readonly string[]): ReadonlySet<string
     const words = new Set<string>();
     for (const s of sentences) {
       for (const t of tokenizeCached(s)) {
-        if (!t.cap && t.lower !== t.lower.toUpperCase()) words.add(t.lower);
+        if (!t.cap && hasCasedLetter(t.lower)) words.add(t.lower);
       }
     }
     lowercaseCache.set(sentences, words);
     out = words;
   }
   return out;
+}
+
+/** A letter with an upper-case form (ASCII a-z checked first: most words start with one). */
+function hasCasedLetter(lower: string): boolean {
+  const c = lower.charCodeAt(0);
+  return (c >= 97 && c <= 122) || lower !== lower.toUpperCase();
 }
 
 /** Per article: entities and quotes read the same sentence list. */

@@ -11,18 +11,16 @@
  * last, so an article only counts as a duplicate once it is fully indexed.
  */
 import type { Analysis, Article } from '../news/article.js';
-import { InvalidUrlError, canonicalUrl } from '../news/identity.js';
-import {
-  decodeDoc,
-  decodeHeadline,
-  decodeStoryFields,
-  encodeDoc,
-  encodeHeadline,
-  encodeStoryFields,
-  storyFields,
-} from './codec.js';
+import { decodeDoc, decodeHeadline, decodeStoryFields, storyFields } from './codec.js';
 import type { Headline, StoredArticle, StoryHeadline } from './codec.js';
 import type { Keys } from './keys.js';
+import {
+  articleRecord,
+  articleTime,
+  recordWithId,
+  safeCanonical,
+  type ArticleRecord,
+} from './record.js';
 import { guarded, type RedisClient } from './redis.js';
 import { TermIndex, indexTerms, queryTerms, type Hit } from './search.js';
 import { stem } from '../news/tokens.js';
@@ -45,22 +43,8 @@ const RELATED_TERMS = 12;
 const MIN_SHARED_TERMS = 3;
 const RELATED_MIN_SHARE = 0.2;
 
-/** Published time in ms (ingest time when unknown): the score of every time index. */
-export function articleTime(a: Pick<Article, 'publishedAt' | 'ingestedAt'>): number {
-  return Date.parse(a.publishedAt ?? a.ingestedAt);
-}
-
 const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const hashField = (contentHash: string): string => contentHash.slice(0, 32);
-
-function safeCanonical(url: string): string | null {
-  try {
-    return canonicalUrl(url);
-  } catch (e) {
-    if (e instanceof InvalidUrlError) return null;
-    throw e;
-  }
-}
 
 interface Loaded {
   doc: StoredArticle | null;
@@ -80,41 +64,46 @@ export class ArticleStore {
 
   /** Stores an article with its analysis and indexes it; idempotent. */
   save(article: Article, analysis: Analysis): Promise<{ status: SaveStatus; id: string }> {
+    return this.saveRecord(articleRecord(article, analysis));
+  }
+
+  /** Stores an article already encoded (by an ingest worker) and indexes it; idempotent. */
+  saveRecord(record: ArticleRecord): Promise<{ status: SaveStatus; id: string }> {
     return guarded(async () => {
-      const url = article.url ? safeCanonical(article.url) : null;
+      const { url } = record;
       // The article's own id is loaded speculatively with the dedup lookups (one round trip).
       const [byHash, byUrl, own] = await Promise.all([
-        this.redis.hget(this.keys.hashes(), hashField(article.contentHash)),
+        this.redis.hget(this.keys.hashes(), hashField(record.contentHash)),
         url ? this.redis.hget(this.keys.urls(), url) : Promise.resolve(null),
-        this.load(article.id),
+        this.load(record.id),
       ]);
       if (byHash) return { status: 'duplicate', id: byHash };
 
-      const id = byUrl ?? article.id;
-      const stored: Article = { ...article, id, ...(url ? { url } : {}) };
-      const { doc: old, pending } = id === article.id ? own : await this.load(id);
+      const id = byUrl ?? record.id;
+      const stored = id === record.id ? record : recordWithId(record, id);
+      const { doc: old, pending } = id === record.id ? own : await this.load(id);
       const isUpdate = old !== null && old.article.contentHash !== stored.contentHash;
-      const weights = indexTerms(stored);
+      const weights = new Map(stored.terms);
       const oldTerms = new Set(pending);
-      if (isUpdate) for (const t of indexTerms(old.article).keys()) oldTerms.add(t);
+      if (isUpdate) for (const t of indexTerms(old).keys()) oldTerms.add(t);
 
       // 1. the article itself (one key, one slot)
       const key = this.keys.article(id);
       const fields: Record<string, string | Buffer> = {
-        h: encodeHeadline(stored),
-        d: encodeDoc({ article: stored, analysis }),
-        g: encodeStoryFields(storyFields(analysis)),
+        h: stored.headline,
+        d: stored.doc,
+        g: stored.story,
       };
       if (oldTerms.size) fields.p = JSON.stringify([...oldTerms]);
       await this.redis.hset(key, fields);
 
       // 2. global indexes, each key on its own
-      const time = articleTime(stored);
+      const { time } = stored;
       const steps: Array<Promise<unknown>> = [
         this.redis.zadd(this.keys.recent(), time, id),
         this.redis.zadd(this.keys.day(dayOf(time)), time, id),
         this.index.add(id, weights, time),
-        this.index.addTitleWords(stored.title),
+        this.index.addTitleWords(stored.titleWords),
         this.redis.pfadd(this.keys.termCount(), ...weights.keys()),
         this.index.remove(
           id,
@@ -374,7 +363,7 @@ export class ArticleStore {
 function relatedTerms(doc: StoredArticle): Array<[string, number]> {
   const keywords = doc.analysis.keywords.length
     ? doc.analysis.keywords
-    : [...indexTerms(doc.article).entries()];
+    : [...indexTerms(doc).entries()];
   const top = keywords.slice(0, RELATED_TERMS);
   const max = Math.max(...top.map(([, w]) => w), 1e-9);
   return top.map(([t, w]) => [t, w / max]);

@@ -11,7 +11,7 @@
  *   of each query term is fetched (one key per command), candidates are merged client-side,
  *   missing scores are filled by ZMSCORE per term, then idf-weighted sums rank the candidates.
  */
-import type { Article } from '../news/article.js';
+import type { Analysis, Article } from '../news/article.js';
 import { STOPWORDS, terms, words } from '../news/tokens.js';
 import type { Keys } from './keys.js';
 import type { RedisClient } from './redis.js';
@@ -25,10 +25,16 @@ const AVG_DOC_TERMS = 250;
 const EPOCH_2000_MS = Date.UTC(2000, 0, 1);
 const RECENCY_SPAN_MINUTES = 2 ** 25;
 
-/** Stemmed term → weight for the article's title and text (best MAX_TERMS_PER_ARTICLE). */
-export function indexTerms(article: Pick<Article, 'title' | 'paragraphs'>): Map<string, number> {
-  const body = terms(article.paragraphs.join('\n'));
-  const title = new Set(terms(article.title));
+/**
+ * Stemmed term → weight for an article's title and text (best MAX_TERMS_PER_ARTICLE). The text
+ * comes as the analysis's sentences, whose terms the analysis has just computed (and cached).
+ */
+export function indexTerms(doc: {
+  article: Pick<Article, 'title'>;
+  analysis: Pick<Analysis, 'sentences'>;
+}): Map<string, number> {
+  const body = doc.analysis.sentences.flatMap((s) => terms(s));
+  const title = new Set(terms(doc.article.title));
   const tf = new Map<string, number>();
   const first = new Map<string, number>();
   body.forEach((t, i) => {
@@ -169,8 +175,7 @@ export class TermIndex {
     );
   }
 
-  async addTitleWords(title: string): Promise<void> {
-    const ws = titleWords(title);
+  async addTitleWords(ws: readonly string[]): Promise<void> {
     if (ws.length) await this.redis.zadd(this.keys.titleWords(), ...ws.flatMap((w) => [0, w]));
   }
 }

@@ -35,7 +35,7 @@ describe('AnalysisPool', () => {
     ]);
     expect([...first!, ...second!]).toEqual(expected);
     expect(pool.size).toBe(2); // both workers still alive: the batches really ran on them
-    expect(expected.filter((o) => 'article' in o)).toHaveLength(6);
+    expect(expected.filter((o) => 'record' in o)).toHaveLength(6);
     expect(expected[3]).toEqual({ rejected: { title: 'Empty', error: expect.any(String) } });
     expect(expected[4]).toEqual({ rejected: { error: expect.stringMatching(/binary/) } });
   });

@@ -11,7 +11,6 @@ import { dayWindow, last24Hours, loadDigest } from '../jobs/digest-content.js';
 import { runDue } from '../jobs/digest-runner.js';
 import { parseDate, parseZone } from '../jobs/digest-times.js';
 import { createLogger } from '../log.js';
-import { channelPosters } from '../platforms/channel-posters.js';
 import { createServices, type Services } from '../services.js';
 import { closeRedis, createRedis } from '../store/redis.js';
 import type { Config } from '../config.js';
@@ -82,6 +81,8 @@ export function registerDigest(program: Command): void {
       const opts = cmd.optsWithGlobals<{ now?: string; json?: boolean }>();
       const now = opts.now ? DateTime.fromISO(opts.now, { setZone: true }) : DateTime.now();
       if (!now.isValid) throw new UserFacingError(`--now "${opts.now}" is not an ISO-8601 instant`);
+      // Loaded here: the platform clients (discord.js, Bolt) would slow every other subcommand.
+      const { channelPosters } = await import('../platforms/channel-posters.js');
       const results = await withServices((services, config) =>
         runDue(
           {

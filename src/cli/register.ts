@@ -4,10 +4,8 @@
  * commands that differ from what is registered are written.
  */
 import type { Command } from 'commander';
-import { REST } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { discordEnabled } from '../config.js';
-import { registrationPayload, syncCommands } from '../platforms/discord/registration.js';
 import { cliConfig, EXIT_CONFIG, println } from './runtime.js';
 
 export function registerRegister(program: Command): void {
@@ -17,6 +15,11 @@ export function registerRegister(program: Command): void {
     .option('--guild <id>', 'register in one guild (instant) instead of globally')
     .option('--dry-run', 'print the registration payload and change nothing')
     .action(async (opts: { guild?: string; dryRun?: boolean }) => {
+      // Loaded here: discord.js would slow every other subcommand.
+      const [{ REST }, { registrationPayload, syncCommands }] = await Promise.all([
+        import('discord.js'),
+        import('../platforms/discord/registration.js'),
+      ]);
       const payload = registrationPayload(commands);
       if (opts.dryRun) {
         println(JSON.stringify(payload, null, 2));

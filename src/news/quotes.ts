@@ -29,6 +29,7 @@ import {
   nameText,
   roleGender,
   splitRun,
+  surnameKey,
   tokenizeCached,
   type Token,
 } from './names.js';
@@ -63,7 +64,7 @@ interface Span {
 
 /** Who an attribution names before resolution. */
 type Phrase =
-  | { kind: 'name'; name: string; gender: Gender }
+  | { kind: 'name'; name: string; gender: Gender; outlet?: boolean }
   | { kind: 'pronoun'; word: string }
   | { kind: 'role'; words: string[]; definite: boolean; inner: string | null };
 
@@ -91,7 +92,8 @@ const LEADERS = new Set(
   (
     'following during after before in on at while when as since despite although though but and ' +
     'yet still meanwhile however earlier later last speaking asked with for from by under like ' +
-    'unlike if because instead then now today also so'
+    'unlike if because instead then now today also so among amid across throughout once early ' +
+    'shortly within upon'
   ).split(' '),
 );
 /** Linking adverbs that may stand right before a sentence's subject ("But Cruz said"). */
@@ -116,10 +118,28 @@ const STANCE_VERBS = new Set(
     'agreed agrees disagreed defended defends attacked attacks slammed blasted dismissed'
   ).split(' '),
 );
+/** Stance verbs of thought, not of speech: their subject need not have said the quote. */
+const MENTAL_VERBS = new Set(
+  'believes believed thinks thought wants wanted hopes hoped expects expected feels felt knows knew'.split(
+    ' ',
+  ),
+);
+/** Speech verbs whose object is the listener ("X told Fox News: “...”"): never the speaker. */
+const ADDRESS_VERBS = new Set('told tells tell'.split(' '));
+/** Time words that may stand between a subject and its verb ("Priebus on Thursday told"). */
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight on'.split(' '),
+);
+/** Conjunctions that open a new clause after a comma ("“...,” and Trump vowed"). */
+const CLAUSE_CONJUNCTIONS = new Set('and but while whereas yet'.split(' '));
 /** Characters after which a role's last named holder is no longer the likely referent. */
 const STALE = 500;
 /** How many earlier speakers or mentions an antecedent search looks at. */
 const LOOKBACK = 200;
+
+function isTimeWord(t: Token | undefined): boolean {
+  return t !== undefined && TIME_WORDS.has(t.lower);
+}
 
 function hasLetter(t: Token): boolean {
   return /\p{L}/u.test(t.text);
@@ -244,6 +264,17 @@ function cleanText(text: string): string {
   return text.replace(/[\s,;:–—-]+$/u, '').replace(/^[\s…]+/u, '');
 }
 
+/** Surnames that several people of the article share ("Bill" and "Hillary Clinton"). */
+function sharedSurnames(entities: readonly Entity[]): string[] {
+  const people = new Map<string, number>();
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    const key = surnameKey(e.name);
+    people.set(key, (people.get(key) ?? 0) + 1);
+  }
+  return [...people].filter(([, n]) => n > 1).map(([key]) => key);
+}
+
 /** Article-wide facts the resolver needs: person mentions in order and their genders. */
 class Resolver {
   private readonly mentions: Mention[] = [];
@@ -256,6 +287,8 @@ class Resolver {
   private readonly mentionsOf = new Map<string, number[]>();
   /** Words the article also writes in lower case (capitalised only at sentence starts). */
   readonly lower: ReadonlySet<string>;
+  /** Full-name mentions per surname that several people share ("Bill"/"Hillary Clinton"). */
+  private readonly namesakes = new Map<string, Mention[]>();
 
   constructor(
     private readonly paragraphs: Paragraph[],
@@ -264,6 +297,7 @@ class Resolver {
     sentences: readonly string[],
   ) {
     this.lower = lowercaseWords(sentences);
+    for (const key of sharedSurnames(entities)) this.namesakes.set(key, []);
     for (const e of entities) {
       // A known given name outweighs the role ("spokesman Hope Hicks").
       const given = e.name.includes(' ') ? givenNameGender(e.name.split(' ')[0] ?? '') : null;
@@ -281,9 +315,12 @@ class Resolver {
         if (insideQuote(p, a)) continue;
         const split = splitRun(tokens, a, b);
         if (split.nameStart >= b) continue;
-        const entity = matchEntity(entities, nameText(tokens, split.nameStart, b));
+        const pos = para.base + (tokens[a]?.start ?? 0);
+        const entity = this.entityFor(nameText(tokens, split.nameStart, b), pos);
         if (entity === undefined || entity.kind !== 'person') continue;
-        this.mentions.push({ pos: para.base + (tokens[a]?.start ?? 0), name: entity.name });
+        this.mentions.push({ pos, name: entity.name });
+        if (b - split.nameStart > 1)
+          this.namesakes.get(surnameKey(entity.name))?.push({ pos, name: entity.name });
         if (split.gender !== null) this.gender.set(entity.name, split.gender);
       }
       // Role nouns used as references: "the ayatollah", "the Iraqi PM".
@@ -342,7 +379,9 @@ class Resolver {
       }
       // Sentence subjects count too: "Calderon intimated ... “...,” he said."
       for (let k = 0; k < tokens.length; k++) {
-        if (k > 0 && para.sentence[k - 1] === para.sentence[k]) continue;
+        // A sentence that starts inside a quotation ("“...? Trump is ...,” he said") has no
+        // subject of the article's own.
+        if ((k > 0 && para.sentence[k - 1] === para.sentence[k]) || insideQuote(p, k)) continue;
         const subject = sentenceSubject(para, k, this, true);
         if (subject === null || subject.kind === 'pronoun') continue;
         const pos = para.base + (tokens[k]?.start ?? 0);
@@ -350,6 +389,24 @@ class Resolver {
         if (name !== null && this.isPerson(name)) this.speakers.push({ pos, name });
       }
     });
+  }
+
+  /**
+   * The entity a name stands for; a surname several people share ("Clinton") stands for the one
+   * last mentioned by full name.
+   */
+  private entityFor(name: string, pos: number): Entity | undefined {
+    const entity = matchEntity(this.entities, name);
+    // "Ivanka Trump" is not "Donald Trump": a different given name is a different person.
+    if (entity !== undefined && entity.name !== name && name.includes(' ')) {
+      const given = name.slice(0, name.indexOf(' '));
+      if (!entity.name.split(' ').includes(given) && givenNameGender(given) !== null)
+        return undefined;
+    }
+    const namesakes = name.includes(' ') ? undefined : this.namesakes.get(surnameKey(name));
+    if (entity === undefined || namesakes === undefined) return entity;
+    const last = namesakes[lowerBound(namesakes, pos) - 1];
+    return last === undefined ? entity : (matchEntity(this.entities, last.name) ?? entity);
   }
 
   /** Records a quote's speaker; quotes are resolved in text order. */
@@ -374,6 +431,11 @@ class Resolver {
     return null;
   }
 
+  /** The last named source before `pos`: a quote's speaker or a speech verb's subject. */
+  lastQuoted(pos: number): string | null {
+    return this.latestSpeaker(pos, (m) => m.quoted === true || m.spoke === true);
+  }
+
   lastSpeaker(pos: number): string | null {
     return this.latestSpeaker(pos, () => true);
   }
@@ -388,6 +450,11 @@ class Resolver {
   plausibleName(name: string): boolean {
     if (isPlaceName(name) || isPartyTag(name)) return false;
     return name.includes(' ') || !this.lower.has(name.toLowerCase());
+  }
+
+  /** A name the article's entities know (a full name, or a surname of one). */
+  isKnownName(name: string): boolean {
+    return matchEntity(this.entities, name) !== undefined;
   }
 
   /** A person (not a place or organisation): a person entity, or an unknown full name. */
@@ -425,11 +492,15 @@ class Resolver {
     const heads = words.filter((w) => isRoleWord(w)).map(canonicalRole);
     if (heads.length === 0) return null;
     const modifiers = words.filter((w) => !isRoleWord(w));
+    const places = modifiers.filter((w) => isPlaceName(w));
     let best: { name: string; score: number } | null = null;
     for (const e of this.entities) {
       if (e.kind !== 'person' || e.description === null) continue;
       const desc = ` ${e.description.toLowerCase().split(/\s+/).map(canonicalRole).join(' ')} `;
       if (!heads.every((h) => desc.includes(` ${h} `))) continue;
+      // "the New Jersey governor" is not the "former New York governor": places must agree.
+      if (!places.every((m) => desc.includes(` ${m} `)) && desc.split(' ').some(isPlaceName))
+        continue;
       let score = 1 + modifiers.filter((m) => desc.includes(` ${m} `)).length * 0.5;
       const last = this.lastMentionBefore(e.name, pos);
       if (last >= 0) score += 0.5 + last / (pos + 1);
@@ -477,15 +548,16 @@ class Resolver {
       }
       return null;
     }
-    return this.lastSpeaker(pos);
+    return this.lastQuoted(pos);
   }
 
   resolve(phrase: Phrase, pos: number): string | null {
     switch (phrase.kind) {
       case 'name': {
-        const entity = matchEntity(this.entities, phrase.name);
+        const entity = this.entityFor(phrase.name, pos);
         // "Audiences can expect", "Republicans say", "New Hampshire": nobody by name.
-        if (entity === undefined && !this.plausibleName(phrase.name)) return null;
+        if (entity === undefined && phrase.outlet !== true && !this.plausibleName(phrase.name))
+          return null;
         const name = entity?.name ?? phrase.name;
         // "Mrs. Clinton said": the honorific settles the gender for later pronouns.
         if (phrase.gender !== null && !this.gender.has(name)) this.gender.set(name, phrase.gender);
@@ -502,12 +574,12 @@ class Resolver {
           phrase.definite &&
           pos - this.lastMentionBefore(byRole, pos) > STALE
         ) {
-          return this.lastSpeaker(pos) ?? byRole;
+          return this.lastQuoted(pos) ?? byRole;
         }
         if (byRole !== null) return byRole;
         if (phrase.inner !== null)
           return this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
-        return phrase.definite ? this.lastSpeaker(pos) : null;
+        return phrase.definite ? this.lastQuoted(pos) : null;
       }
     }
   }
@@ -624,6 +696,82 @@ function phraseAt(
   return null;
 }
 
+/** Punctuation that ends a noun phrase after a speech verb. */
+const PHRASE_END = /^[,.;:()“”"–—]$/;
+/** Words that end a described speaker's phrase ("said in a statement Monday"). */
+const PHRASE_BREAKS = new Set(
+  'in at on during after before to for from with by while when as that which who'.split(' '),
+);
+
+/**
+ * The name heading a described speaker after the verb: "said election lawyer Joe Birkenstock",
+ * "said former Utah governor Michael Leavitt", "said Florida’s Rick Wilson, a consultant". Skips
+ * lower-case descriptors, places and possessives up to the first capitalised run that is not
+ * itself a modifier; a preposition or clause word ends the search.
+ */
+function describedName(tokens: readonly Token[], k: number, end: number): Phrase | null {
+  let j = k;
+  while (j < end && j - k < MAX_NP) {
+    const t = tokens[j];
+    if (
+      t === undefined ||
+      PHRASE_END.test(t.text) ||
+      PRONOUN_GENDER.has(t.lower) ||
+      PHRASE_BREAKS.has(t.lower)
+    )
+      return null;
+    if (!isNameToken(t)) {
+      j++;
+      continue;
+    }
+    const [, b] = runAround(tokens, j);
+    const stop = Math.min(b, end);
+    const next = tokens[stop];
+    const modifier =
+      tokens[stop - 1]?.possessive === true ||
+      isPlaceName(nameText(tokens, j, stop)) ||
+      (next !== undefined && (isRoleWord(next.lower) || isRoleModifier(next.lower)));
+    if (!modifier) {
+      const phrase = namePhrase(tokens, j, stop);
+      return phrase.kind === 'name' ? phrase : null;
+    }
+    j = stop;
+  }
+  return null;
+}
+
+/** "said X": the phrase after the verb, or the name its descriptors lead to. */
+function phraseAfterVerb(
+  tokens: readonly Token[],
+  k: number,
+  end: number,
+  resolver: Resolver,
+): Phrase | null {
+  const phrase = phraseAt(tokens, k, end, resolver);
+  if (phrase !== null && !(phrase.kind === 'name' && isPlaceName(phrase.name))) return phrase;
+  return describedName(tokens, k, end) ?? phrase;
+}
+
+/** Nouns for a publication, body or document speaking in its own name ("Time magazine wrote"). */
+const OUTLET_NOUNS = new Set(
+  (
+    'magazine newspaper paper website site journal blog network channel outlet editorial board ' +
+    'foundation institute group committee memo report statement letter ad video study survey ' +
+    'poll ruling complaint filing release'
+  ).split(' '),
+);
+
+/** "Time magazine", "the Heritage Foundation website": the name before an outlet noun at `k`. */
+function outletBefore(tokens: readonly Token[], k: number, floor: number): Phrase | null {
+  const noun = tokens[k];
+  const named = tokens[k - 1];
+  if (noun === undefined || noun.cap || !OUTLET_NOUNS.has(noun.lower)) return null;
+  if (named === undefined || k - 1 < floor || !isNameToken(named) || named.possessive) return null;
+  const [a] = runAround(tokens, k - 1);
+  const phrase = namePhrase(tokens, Math.max(a, floor), k);
+  return phrase.kind === 'name' ? { ...phrase, outlet: true } : null;
+}
+
 /** The subject ending just before token `v` (a speech verb), skipping adverbs and appositives. */
 function subjectBefore(
   tokens: readonly Token[],
@@ -632,7 +780,7 @@ function subjectBefore(
   resolver: Resolver,
 ): Phrase | null {
   let k = v - 1;
-  while (k >= floor && SKIPPABLE.has(tokens[k]?.lower ?? '')) k--;
+  while (k >= floor && (SKIPPABLE.has(tokens[k]?.lower ?? '') || isTimeWord(tokens[k]))) k--;
   if (tokens[k]?.text === ')') {
     // "Gov. Mary Fallin (R-OK) said".
     let c = k - 1;
@@ -670,6 +818,8 @@ function subjectBefore(
     const phrase = resolver.rolePhraseEndingAt(tokens, k);
     if (phrase !== null) return phrase;
   }
+  const outlet = outletBefore(tokens, k, floor);
+  if (outlet !== null) return outlet;
   // "a spokesman for the State Department said": the organisation or the role before it.
   for (let j = k; j >= floor && k - j < 8; j--) {
     const u = tokens[j];
@@ -683,6 +833,27 @@ function subjectBefore(
     }
   }
   return null;
+}
+
+/** Number words and -ly adverbs that open a sentence ("Fifteen minutes later, ..."). */
+const QUANTITY_WORDS = new Set(
+  (
+    'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen ' +
+    'sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety ' +
+    'hundred hundreds thousand thousands million millions dozens several'
+  ).split(' '),
+);
+
+/** A sentence-opening word that cannot begin a person's name: a number or an -ly adverb. */
+function isQuantityWord(t: Token, resolver: Resolver): boolean {
+  if (QUANTITY_WORDS.has(t.lower)) return true;
+  // "Kelly", "Beverly": given names and known surnames are not adverbs.
+  return (
+    t.lower.length > 4 &&
+    t.lower.endsWith('ly') &&
+    givenNameGender(t.text) === null &&
+    !resolver.isKnownName(t.text)
+  );
 }
 
 /** The clause subject of the sentence holding token `k`: its first noun phrase. */
@@ -712,6 +883,7 @@ function sentenceSubject(
       (second !== undefined && DETERMINERS.has(second.lower)));
   const participle =
     opener ||
+    (first !== undefined && first.cap && isQuantityWord(first, resolver)) ||
     (first !== undefined && /(?:ing|ed)$/.test(first.lower) && para.tokens[j + 1]?.cap === false);
   if (
     first !== undefined &&
@@ -744,6 +916,8 @@ interface Cue {
   continued?: boolean;
   /** Found past the end of the quote's sentence (“...?” she asked.): weaker than a cue before. */
   crossed?: boolean;
+  /** Found in a later clause ("“...,” and Trump vowed"): weaker than a cue before. */
+  clause?: boolean;
 }
 
 /** "..., Khamenei said" / "..., said the minister" / "..., according to X" after the quote. */
@@ -790,14 +964,17 @@ function cueAfterClose(para: Paragraph, span: Span, resolver: Resolver): Cue | n
   if (SPEECH_FINITE.has(first.lower)) {
     let j = k + 1;
     while (j < end && SKIPPABLE.has(tokens[j]?.lower ?? '')) j++;
-    return { phrase: phraseAt(tokens, j, end, resolver), pos };
+    return { phrase: phraseAfterVerb(tokens, j, end, resolver), pos };
   }
   if (first.lower === 'according' && tokens[k + 1]?.lower === 'to') {
     return { phrase: phraseAt(tokens, k + 2, end, resolver), pos };
   }
-  for (let v = k + 1; v < end; v++) {
+  let clause = false;
+  for (let v = k; v < end; v++) {
     const t = tokens[v];
     if (t === undefined) break;
+    clause ||= opensClause(tokens, v, k);
+    if (v === k) continue;
     if (SPEECH_PARTICIPLE.has(t.lower)) return null;
     if (SPEECH_FINITE.has(t.lower) || isPhrasalSpeech(t.lower, tokens[v + 1]?.lower)) {
       // "“...” in contrast to X, says Dante Scala": the speaker follows the verb.
@@ -807,10 +984,21 @@ function cueAfterClose(para: Paragraph, span: Span, resolver: Resolver): Cue | n
           : null;
       const phrase =
         subjectBefore(tokens, v, k, resolver) ?? inverted ?? phraseAt(tokens, k, v, resolver);
-      return phrase === null ? null : { phrase, pos };
+      return phrase === null ? null : { phrase, pos, clause };
     }
   }
   return closingAttribution(para, k, resolver);
+}
+
+/**
+ * "“...,” and Trump vowed": a conjunction right after the quote or after a comma opens a new
+ * clause, whose subject says something else.
+ */
+function opensClause(tokens: readonly Token[], v: number, k: number): boolean {
+  const t = tokens[v];
+  return (
+    t !== undefined && CLAUSE_CONJUNCTIONS.has(t.lower) && (v === k || tokens[v - 1]?.text === ',')
+  );
 }
 
 /**
@@ -834,7 +1022,7 @@ function closingAttribution(para: Paragraph, k: number, resolver: Resolver): Cue
     if (t === undefined) return null;
     const pos = para.base + t.start;
     if (SPEECH_FINITE.has(t.lower)) {
-      const phrase = phraseAt(tokens, c + 2, e, resolver);
+      const phrase = phraseAfterVerb(tokens, c + 2, e, resolver);
       return phrase === null ? null : { phrase, pos };
     }
     for (let v = c + 2; v < e && v - c <= 6; v++) {
@@ -881,12 +1069,18 @@ function cueBefore(para: Paragraph, span: Span, floor: number, resolver: Resolve
     }
     if (SPEECH_FINITE.has(t.lower) || isPhrasalSpeech(t.lower, tokens[v + 1]?.lower)) {
       const phrase =
-        subjectBefore(tokens, v, floor, resolver) ?? phraseAt(tokens, v + 1, span.open, resolver);
+        subjectBefore(tokens, v, floor, resolver) ??
+        (ADDRESS_VERBS.has(t.lower) ? null : phraseAt(tokens, v + 1, span.open, resolver));
       if (phrase !== null) return { phrase, pos };
       return { phrase: sentenceSubject(para, v, resolver), pos, continued: true };
     }
     if (SPEECH_PARTICIPLE.has(t.lower)) {
       return { phrase: sentenceSubject(para, v, resolver), pos, continued: true };
+    }
+    // "Cruz accuses Obama of “leading from behind”": the verb's subject, not its object.
+    if (STANCE_VERBS.has(t.lower) && !MENTAL_VERBS.has(t.lower)) {
+      const phrase = subjectBefore(tokens, v, floor, resolver);
+      if (phrase !== null) return { phrase, pos };
     }
   }
   return null;
@@ -949,10 +1143,11 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
       const term = !span.continues && isTerm(para, span);
       const after = term ? null : cueAfter(para, span, resolver);
       const before =
-        term || (after !== null && after.crossed !== true)
+        term || (after !== null && after.crossed !== true && after.clause !== true)
           ? null
           : cueBefore(para, span, floor, resolver);
-      const cue = before?.phrase != null && after?.crossed === true ? before : (after ?? before);
+      const weakAfter = after?.crossed === true || after?.clause === true;
+      const cue = before?.phrase != null && weakAfter ? before : (after ?? before);
       const sentence = para.sentence[span.open] ?? 0;
       // "“...,” Clinton responded, remarking that ... “...”": the clause's speaker goes on.
       const sameSentence: string | null =
@@ -975,6 +1170,10 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
       if (term || text === '') continue;
       if (label !== null)
         speaker = resolver.resolve(label, para.base + (para.tokens[span.open]?.start ?? 0));
+      // "..., a top aide said": a source that names nobody stands for the last named source.
+      if (speaker === null && cue?.phrase != null) {
+        speaker = resolver.lastQuoted(para.base + (para.tokens[span.open]?.start ?? 0));
+      }
       if (speaker === null) {
         // No attribution of its own: the sentence's subject ("Rubio called it “...”"), the
         // paragraph's speaker, or the speaker the article last named ("X said:" before it).

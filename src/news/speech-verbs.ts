@@ -67,7 +67,7 @@ export function isSpeechVerb(word: string): boolean {
   return finite.has(word) || participle.has(word);
 }
 
-/** Two-word speech verbs: "shot back", "fired back", "went on", "chimed in". */
+/** Two-word speech verbs: "shot back", "went on", "chimed in", "pointed out", "as X put it". */
 const PHRASAL: ReadonlyMap<string, string> = new Map([
   ['shot', 'back'],
   ['fired', 'back'],
@@ -76,6 +76,12 @@ const PHRASAL: ReadonlyMap<string, string> = new Map([
   ['went', 'on'],
   ['goes', 'on'],
   ['chimed', 'in'],
+  ['put', 'it'],
+  ['puts', 'it'],
+  ['pointed', 'out'],
+  ['points', 'out'],
+  ['weighed', 'in'],
+  ['weighs', 'in'],
 ]);
 
 /** True when `word` followed by `next` is a two-word speech verb (lower-case input). */

@@ -120,6 +120,68 @@ describe('findQuotes', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Cruz', 'Cruz']);
   });
 
+  it('keeps the speaker of the quote’s own clause over a later clause’s subject', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Ortiz vowed to make the budget “balanced within two years,” and Councilman Victor Hale promised to “fight every single cut.”',
+      'Victor Hale accuses Lena Ortiz of “spending money the city does not have” and Ortiz says he is “living in the past century.”',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual([
+      'Lena Ortiz',
+      'Victor Hale',
+      'Victor Hale',
+      'Lena Ortiz',
+    ]);
+  });
+
+  it('finds the name behind a description after the verb', () => {
+    const quotes = quotesOf([
+      '“Nobody expected the turnout we saw,” said election lawyer Maya Brandt.',
+      '“It changes every plan we had,” said former Ohio governor Thomas Reeve, a Republican.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Maya Brandt', 'Thomas Reeve']);
+  });
+
+  it('takes the teller, not the listener, in "X told Y:"', () => {
+    const quotes = quotesOf([
+      'Senator Paul Ward met the press. Ward on Tuesday told Channel Nine: “We will not back down on this bill.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Paul Ward');
+  });
+
+  it('lets a publication speak in its own name', () => {
+    const quotes = quotesOf([
+      'The Harbor Gazette newspaper wrote: “The council has failed the people it serves.”',
+      'As Rosa Klein put it, “nobody in this town trusts the numbers anymore.”',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Harbor Gazette', 'Rosa Klein']);
+  });
+
+  it('tells namesakes apart and ignores sentences that start inside a quote', () => {
+    const quotes = quotesOf([
+      'Governor Robert Lane spoke first. His daughter, Emily Lane, introduced him at the rally.',
+      '“I have seen him fight for this state,” she said.',
+      '“Is that what we want? Lane will never back down,” Robert Lane said. “We will win,” he said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Emily Lane', 'Robert Lane', 'Robert Lane']);
+  });
+
+  it('does not take an opening number word for a speaker', () => {
+    const quotes = quotesOf([
+      'Fifteen minutes after the vote, Senator Diane Cole stood on the steps calling it “a great day for the whole state.”',
+      'Several hours later, the crowd cheered “four more years, four more years.”',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Diane Cole', 'Diane Cole']);
+  });
+
+  it('lets an unnamed source stand for the last named source, not the last person mentioned', () => {
+    const quotes = quotesOf([
+      '“We will win Iowa,” Governor Mark Ellis said on Monday.',
+      'Senator Tom Baker toured a factory in Des Moines on Tuesday.',
+      '“The governor is not worried at all,” a senior aide said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Mark Ellis', 'Mark Ellis']);
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

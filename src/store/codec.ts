@@ -28,17 +28,45 @@ export interface Headline {
   ingestedAt: string;
 }
 
-const StoredSchema = z.object({ a: ArticleSchema, x: AnalysisSchema });
+/** The article's paragraphs are left out when its sentences rebuild them (almost always). */
+const StoredSchema = z.object({
+  a: ArticleSchema.extend({ paragraphs: ArticleSchema.shape.paragraphs.optional() }),
+  x: AnalysisSchema,
+});
 
+/** Each paragraph as its sentences joined by spaces. */
+function paragraphsFromSentences(analysis: Analysis): string[] {
+  const paragraphs: string[] = [];
+  analysis.sentences.forEach((sentence, i) => {
+    const p = analysis.paragraphOf[i] ?? 0;
+    const before = paragraphs[p];
+    paragraphs[p] = before === undefined ? sentence : `${before} ${sentence}`;
+  });
+  return paragraphs;
+}
+
+/** Equal lists (a paragraph without sentences leaves a hole in a rebuilt list: not equal). */
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] === undefined || a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The article with its analysis as compressed JSON. The text is stored once: as the analysis's
+ * sentences, unless they do not rebuild the paragraphs exactly.
+ */
 export function encodeDoc(doc: StoredArticle): Buffer {
-  return brotliCompressSync(JSON.stringify({ a: doc.article, x: doc.analysis }), {
+  const { paragraphs, ...rest } = doc.article;
+  const a = sameTexts(paragraphsFromSentences(doc.analysis), paragraphs) ? rest : doc.article;
+  return brotliCompressSync(JSON.stringify({ a, x: doc.analysis }), {
     params: { [constants.BROTLI_PARAM_QUALITY]: 5 },
   });
 }
 
 export function decodeDoc(bytes: Buffer): StoredArticle {
   const { a, x } = StoredSchema.parse(JSON.parse(brotliDecompressSync(bytes).toString('utf8')));
-  return { article: a, analysis: x };
+  return { article: { ...a, paragraphs: a.paragraphs ?? paragraphsFromSentences(x) }, analysis: x };
 }
 
 const HeadlineSchema = z.object({

@@ -275,6 +275,14 @@ function sharedSurnames(entities: readonly Entity[]): string[] {
   return [...people].filter(([, n]) => n > 1).map(([key]) => key);
 }
 
+/** A person with the article's description of them, padded with spaces for word lookups. */
+interface DescribedPerson {
+  name: string;
+  desc: string;
+  /** The description names a place ("former New York governor"). */
+  placed: boolean;
+}
+
 /** Article-wide facts the resolver needs: person mentions in order and their genders. */
 class Resolver {
   private readonly mentions: Mention[] = [];
@@ -289,6 +297,7 @@ class Resolver {
   readonly lower: ReadonlySet<string>;
   /** Full-name mentions per surname that several people share ("Bill"/"Hillary Clinton"). */
   private readonly namesakes = new Map<string, Mention[]>();
+  private described: DescribedPerson[] | undefined;
 
   constructor(
     private readonly paragraphs: Paragraph[],
@@ -494,19 +503,26 @@ class Resolver {
     const modifiers = words.filter((w) => !isRoleWord(w));
     const places = modifiers.filter((w) => isPlaceName(w));
     let best: { name: string; score: number } | null = null;
-    for (const e of this.entities) {
-      if (e.kind !== 'person' || e.description === null) continue;
-      const desc = ` ${e.description.toLowerCase().split(/\s+/).map(canonicalRole).join(' ')} `;
+    for (const { name, desc, placed } of this.describedPeople()) {
       if (!heads.every((h) => desc.includes(` ${h} `))) continue;
       // "the New Jersey governor" is not the "former New York governor": places must agree.
-      if (!places.every((m) => desc.includes(` ${m} `)) && desc.split(' ').some(isPlaceName))
-        continue;
+      if (placed && !places.every((m) => desc.includes(` ${m} `))) continue;
       let score = 1 + modifiers.filter((m) => desc.includes(` ${m} `)).length * 0.5;
-      const last = this.lastMentionBefore(e.name, pos);
+      const last = this.lastMentionBefore(name, pos);
       if (last >= 0) score += 0.5 + last / (pos + 1);
-      if (best === null || score > best.score) best = { name: e.name, score };
+      if (best === null || score > best.score) best = { name, score };
     }
     return best?.name ?? null;
+  }
+
+  /** People the article describes, each description in canonical role words (built once). */
+  private describedPeople(): DescribedPerson[] {
+    this.described ??= this.entities.flatMap((e) => {
+      if (e.kind !== 'person' || e.description === null) return [];
+      const words = e.description.toLowerCase().split(/\s+/).map(canonicalRole);
+      return [{ name: e.name, desc: ` ${words.join(' ')} `, placed: words.some(isPlaceName) }];
+    });
+    return this.described;
   }
 
   private lastMentionBefore(name: string, pos: number): number {

@@ -141,13 +141,20 @@ export function choiceReply(query: string, view: ArticleView, candidates: Headli
 export const NEWS_PAGE_SIZE = 5;
 
 /** One page of headlines with a button per article and previous/next paging buttons. */
-export function newsCard(page: Page<Headline>, pageNo: number, query: string | undefined): Card {
+/** What a /news page lists: search results (`query`), one source's stories, or both. */
+export interface NewsFilter {
+  query?: string | undefined;
+  source?: string | undefined;
+}
+
+export function newsCard(page: Page<Headline>, pageNo: number, filter: NewsFilter): Card {
+  const { query, source } = filter;
   const pages = Math.max(1, Math.ceil(page.total / NEWS_PAGE_SIZE));
   const nav = (label: string, to: number): Action => ({
     type: 'command',
     label,
     command: 'news',
-    args: { ...(query ? { query } : {}), page: to },
+    args: { ...(query ? { query } : {}), ...(source ? { source } : {}), page: to },
   });
   const actions: Action[] = page.items.map((h, i) => ({
     type: 'command',
@@ -158,7 +165,9 @@ export function newsCard(page: Page<Headline>, pageNo: number, query: string | u
   if (pageNo > 1) actions.push(nav('◀ Previous', pageNo - 1));
   if (pageNo < pages) actions.push(nav('Next ▶', pageNo + 1));
   return {
-    title: query ? `Stories matching “${query}”` : 'Latest stories',
+    title:
+      (query ? `Stories matching “${query}”` : 'Latest stories') +
+      (source ? ` from ${source}` : ''),
     sections: [{ style: 'lines', items: page.items.map(headlineItem) }],
     footer: `Page ${pageNo} of ${pages} · ${page.total} stor${page.total === 1 ? 'y' : 'ies'}`,
     actions,

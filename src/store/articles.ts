@@ -5,7 +5,7 @@
  * Saving is a sequence of idempotent steps, each touching keys of one slot at a time:
  *   1. the article hash `{a:ID}` (headline + compressed article/analysis; on an update, the
  *      terms the old version was indexed under are parked in field `p` first);
- *   2. the global indexes: recent, day, source, terms, title words (ZADD/ZREM only);
+ *   2. the global indexes: recent, source, terms, title words (ZADD/ZREM only);
  *   3. the dedup maps (URL → id, content hash → id), then `p` is dropped.
  * A save interrupted anywhere is completed by saving the same article again; dedup entries come
  * last, so an article only counts as a duplicate once it is fully indexed.
@@ -38,12 +38,13 @@ export interface Page<T> {
 /** Candidates fetched per query term: enough for deep pages, bounded for speed. */
 const SEARCH_DEPTH = 200;
 const AUTOCOMPLETE_WORDS = 6;
+/** Source names read when listing sources (the most prolific first). */
+const SOURCES_SCANNED = 1000;
 const RELATED_TERMS = 12;
 /** Related coverage shares at least this many keywords and this share of the self-match score. */
 const MIN_SHARED_TERMS = 3;
 const RELATED_MIN_SHARE = 0.2;
 
-const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const hashField = (contentHash: string): string => contentHash.slice(0, 32);
 
 interface Loaded {
@@ -101,7 +102,6 @@ export class ArticleStore {
       const { time } = stored;
       const steps: Array<Promise<unknown>> = [
         this.redis.zadd(this.keys.recent(), time, id),
-        this.redis.zadd(this.keys.day(dayOf(time)), time, id),
         this.index.add(id, weights, time),
         this.index.addTitleWords(stored.titleWords),
         this.redis.pfadd(this.keys.termCount(), ...weights.keys()),
@@ -112,10 +112,6 @@ export class ArticleStore {
       ];
       if (stored.source) steps.push(this.indexSource(stored.source, id, time));
       if (old && isUpdate) {
-        const oldTime = articleTime(old.article);
-        if (dayOf(oldTime) !== dayOf(time)) {
-          steps.push(this.redis.zrem(this.keys.day(dayOf(oldTime)), id));
-        }
         if (old.article.source && old.article.source !== stored.source) {
           steps.push(this.unindexSource(old.article.source, id));
         }
@@ -159,21 +155,34 @@ export class ArticleStore {
     });
   }
 
-  /** Full-text search over title and text, best first (relevance, then recency). */
+  /**
+   * Full-text search over title and text, best first (relevance, then recency); with `source`,
+   * only that source's articles (case-insensitive name) among the best SEARCH_DEPTH matches.
+   */
   search(
     query: string,
-    opts: { limit: number; offset?: number },
+    opts: { limit: number; offset?: number; source?: string },
   ): Promise<Page<Headline & { score: number }>> {
     return guarded(async () => {
       const offset = opts.offset ?? 0;
       const stems = queryTerms(query);
       if (stems.length === 0) return { total: 0, items: [] };
-      const { hits, total } = await this.index.query(
+      const found = await this.index.query(
         stems.map((t) => [t, 1]),
         { k: Math.max(SEARCH_DEPTH, offset + opts.limit), totalArticles: await this.count() },
       );
-      const page = hits.slice(offset, offset + opts.limit);
-      return { total, items: await this.withHeadlines(page) };
+      const hits = opts.source ? await this.fromSource(opts.source, found.hits) : found.hits;
+      const total = opts.source ? hits.length : found.total;
+      return { total, items: await this.withHeadlines(hits.slice(offset, offset + opts.limit)) };
+    });
+  }
+
+  /** Source names, most articles first, those starting with `prefix` (case-insensitive). */
+  sources(prefix = '', limit = 25): Promise<string[]> {
+    return guarded(async () => {
+      const names = await this.redis.zrevrange(this.keys.sources(), 0, SOURCES_SCANNED - 1);
+      const lower = prefix.toLowerCase();
+      return names.filter((n) => n.toLowerCase().startsWith(lower)).slice(0, limit);
     });
   }
 
@@ -227,14 +236,6 @@ export class ArticleStore {
     return this.redis.zrevrangebyscore(this.keys.recent(), `(${toMs}`, fromMs, 'LIMIT', 0, limit);
   }
 
-  /** Articles published in [fromMs, toMs), newest first. */
-  publishedBetween(fromMs: number, toMs: number, limit = 500): Promise<Headline[]> {
-    return guarded(async () => {
-      const ids = await this.idsPublishedBetween(fromMs, toMs, limit);
-      return this.headlines(ids);
-    });
-  }
-
   /**
    * What a digest reads of the articles published in [fromMs, toMs), newest first: headline and
    * story fields, one HMGET per article. Articles saved before story fields were stored have
@@ -271,13 +272,6 @@ export class ArticleStore {
       ]);
       return { total, items: await this.headlines(ids) };
     });
-  }
-
-  /** Articles published on one UTC day (YYYY-MM-DD), newest first. */
-  onDay(isoDay: string, limit = 500): Promise<Headline[]> {
-    return guarded(async () =>
-      this.headlines(await this.redis.zrevrange(this.keys.day(isoDay), 0, limit - 1)),
-    );
   }
 
   /** Related stored articles published before this one (earlier coverage), best first. */
@@ -330,6 +324,13 @@ export class ArticleStore {
       doc: d ? decodeDoc(d) : null,
       pending: p ? (JSON.parse(p.toString('utf8')) as string[]) : [],
     };
+  }
+
+  /** The hits that are articles of `source`. */
+  private async fromSource(source: string, hits: Hit[]): Promise<Hit[]> {
+    if (hits.length === 0) return [];
+    const scores = await this.redis.zmscore(this.keys.source(source), ...hits.map((h) => h.id));
+    return hits.filter((_, i) => scores[i] !== null && scores[i] !== undefined);
   }
 
   private async withHeadlines(hits: Hit[]): Promise<Array<Headline & { score: number }>> {

@@ -36,11 +36,6 @@ export class Keys {
     return `${this.prefix}:recent`;
   }
 
-  /** Zset of the articles published on one UTC day (YYYY-MM-DD), scored by published time. */
-  day(isoDay: string): string {
-    return `${this.prefix}:day:${isoDay}`;
-  }
-
   /** Zset of the articles of one source, scored by published time. */
   source(name: string): string {
     return `${this.prefix}:src:${keyPart(name)}`;

@@ -17,6 +17,7 @@ beforeAll(async () => {
       title: `Story number ${i} about ${i % 2 ? 'wheat harvests' : 'river floods'}`,
       text: `This is story ${i}. It reports on ${i % 2 ? 'a wheat harvest in the plains' : 'floods along the river'}.`,
       publishedAt: `2020-06-0${i}T10:00:00Z`,
+      source: i % 2 ? 'Farm Weekly' : 'River Gazette',
     });
   }
 });
@@ -57,6 +58,37 @@ describe('/news', () => {
       tone: 'error',
       visibility: 'ephemeral',
     });
+  });
+
+  it('narrows the latest stories or a search to one source, keeping it in the buttons', async () => {
+    const latest = await run({ source: 'river gazette' });
+    if (latest.kind !== 'cards') throw new Error('expected a card');
+    expect(latest.cards[0]!.title).toBe('Latest stories from river gazette');
+    expect(latest.cards[0]!.footer).toBe('Page 1 of 1 · 3 stories');
+    expect(latest.cards[0]!.sections[0]!.items.every((i) => i.text.includes('floods'))).toBe(true);
+    const found = await run({ query: 'story', source: 'Farm Weekly' });
+    if (found.kind !== 'cards') throw new Error('expected a card');
+    expect(found.cards[0]!.title).toBe('Stories matching “story” from Farm Weekly');
+    expect(found.cards[0]!.footer).toBe('Page 1 of 1 · 4 stories');
+    expect(found.cards[0]!.sections[0]!.items.every((i) => i.text.includes('wheat'))).toBe(true);
+  });
+
+  it('names the stored sources when a source has no stories', async () => {
+    expect(await run({ source: 'Daily Planet' })).toMatchObject({
+      kind: 'notice',
+      tone: 'error',
+      text: 'No stored stories from “Daily Planet”. Sources: Farm Weekly, River Gazette.',
+    });
+    expect(await run({ query: 'floods', source: 'farm weekly' })).toMatchObject({
+      text: 'No stored article from “farm weekly” matches “floods”.',
+    });
+  });
+
+  it('completes source names from the stored sources', async () => {
+    const complete = (typed: string) => newsCommand.autocomplete!('source', typed, f.ctx());
+    expect(await complete('riv')).toEqual([{ name: 'River Gazette', value: 'River Gazette' }]);
+    expect((await complete('')).map((c) => c.name)).toEqual(['Farm Weekly', 'River Gazette']);
+    expect(await complete('zz')).toEqual([]);
   });
 
   it('says when nothing is stored yet', async () => {

@@ -139,23 +139,39 @@ describe('ArticleStore', () => {
     expect((await store.autocomplete('')).length).toBeGreaterThan(0);
   });
 
-  it('lists recent articles, by day, by source and by publication window', async () => {
+  it('lists recent articles, by source and by publication window', async () => {
     const recent = await store.recent({ limit: 2 });
     expect(recent.total).toBe(4);
     expect(recent.items.map((h) => h.title)).toEqual([
       'Oil prices climb',
       'Khamenei warns Iraq over US troops',
     ]);
-    expect((await store.onDay('2020-07-21')).map((h) => h.id)).toEqual([iran.article.id]);
     expect((await store.bySource('example news', { limit: 5 })).items.map((h) => h.id)).toEqual([
       iran.article.id,
     ]);
-    const july = await store.publishedBetween(
+    const july = await store.storiesBetween(
       Date.parse('2020-07-01T00:00:00Z'),
       Date.parse('2020-07-22T10:00:00Z'),
+      10,
     );
     expect(july.map((h) => h.id)).toEqual([iran.article.id]);
     expect(await store.stats()).toMatchObject({ articles: 4, sources: 1 });
+  });
+
+  it('narrows a search to one source and lists the sources by prefix', async () => {
+    const wire = makeArticle({
+      title: 'Iraq talks resume',
+      paragraphs: ['Iraq and Iran resumed talks on Thursday, the wire service reported.'],
+      source: 'Wire Service',
+      publishedAt: '2020-07-23T10:00:00.000Z',
+    });
+    await store.save(wire.article, wire.analysis);
+    expect((await store.search('Iraq', { limit: 10 })).total).toBe(3);
+    const narrowed = await store.search('Iraq', { limit: 10, source: 'example NEWS' });
+    expect(narrowed).toMatchObject({ total: 1, items: [{ id: iran.article.id }] });
+    expect((await store.search('Iraq', { limit: 10, source: 'Nobody' })).total).toBe(0);
+    expect(await store.sources()).toEqual(expect.arrayContaining(['Example News', 'Wire Service']));
+    expect(await store.sources('wi')).toEqual(['Wire Service']);
   });
 
   it('reads the story fields a digest needs with the headlines, also for older articles', async () => {

@@ -75,9 +75,10 @@ describe('ArticleStore on Redis Cluster', () => {
     expect((await store.earlierCoverage(a.article.id)).map((h) => h.id)).toEqual([b.article.id]);
     expect((await store.recent({ limit: 5 })).total).toBe(2);
     expect(
-      await store.publishedBetween(
+      await store.storiesBetween(
         Date.parse('2024-04-01T00:00:00Z'),
         Date.parse('2024-06-01T00:00:00Z'),
+        10,
       ),
     ).toHaveLength(2);
     expect((await store.bySource('wire', { limit: 5 })).items.map((h) => h.id)).toEqual([

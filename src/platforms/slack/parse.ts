@@ -1,8 +1,8 @@
 /**
  * Slack passes a slash command's arguments as one text. This turns it into raw option values
  * for a {@link CommandDef}, generically from its OptionSpecs: choice keywords ("long"),
- * `name value` pairs for integer options ("page 2"), `name:value` for any option, and the
- * `rest` option takes the remaining words. "digest post" style names are subcommands of /digest.
+ * `name value` pairs for integer options ("page 2"), `name:value` for any option (quoted when
+ * it has spaces: `source:"Al Jazeera"`), and the `rest` option takes the remaining words. "digest post" style names are subcommands of /digest.
  * Values are validated later by the command's zod schemas (runCommand).
  */
 import { isRequired, type CommandDef, type OptionSpec } from '../../command.js';
@@ -49,7 +49,7 @@ export function parseCommandText(
   top: string,
   text: string,
 ): ParsedCommand {
-  let words = unescapeSlackText(text).split(/\s+/).filter(Boolean);
+  let words = splitWords(unescapeSlackText(text));
   const family = defs.filter((d) => topName(d.name) === top);
   const subs = family.filter((d) => d.name.includes(' '));
   let def = family.find((d) => d.name === top);
@@ -79,7 +79,7 @@ function readOptions(def: CommandDef, words: string[]): RawOptions {
     const pair = /^([a-z_-]+)[:=](.+)$/i.exec(word);
     const named = pair ? byName.get(pair[1]!.toLowerCase()) : undefined;
     if (named && !(named[0] in raw)) {
-      raw[named[0]] = value(named[1], pair![2]!);
+      raw[named[0]] = value(named[1], unquote(pair![2]!));
       continue;
     }
     const choice = specs.find(
@@ -115,6 +115,50 @@ function readOptions(def: CommandDef, words: string[]): RawOptions {
     throw new CommandTextError(`I did not understand “${leftover.join(' ')}”.`, usageLine(def));
   }
   return raw;
+}
+
+/** Closing mark of each opening quotation mark a value may be wrapped in. */
+const QUOTE_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['“', '”'],
+]);
+
+/**
+ * Words separated by white space; a quotation keeps its spaces (`source:"Al Jazeera"`). An
+ * unclosed quotation runs to the end. One pass over the text.
+ */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  let closing: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (closing !== undefined) {
+      if (ch === closing) closing = undefined;
+    } else if (isSpace(ch)) {
+      if (start >= 0) words.push(text.slice(start, i));
+      start = -1;
+    } else {
+      if (start < 0) start = i;
+      closing = QUOTE_PAIRS.get(ch);
+    }
+  }
+  if (start >= 0) words.push(text.slice(start));
+  return words;
+}
+
+/** White space as `\s` matches it (ASCII checked first). */
+function isSpace(ch: string): boolean {
+  if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r') return true;
+  return (ch < ' ' || ch > '\u007f') && /\s/.test(ch);
+}
+
+/** A value without the quotation marks around it. */
+function unquote(text: string): string {
+  const closing = QUOTE_PAIRS.get(text[0] ?? '');
+  return closing !== undefined && text.length > 1 && text.endsWith(closing)
+    ? text.slice(1, -1).trim()
+    : text;
 }
 
 function value(spec: OptionSpec, text: string): string | number {

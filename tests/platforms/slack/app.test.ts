@@ -248,7 +248,7 @@ describe('Slack app over signed HTTP', () => {
 
   it('answers argument errors ephemerally with the usage', async () => {
     const cases: Array<[string, string, RegExp]> = [
-      ['/news', 'climate page', /Usage: \/news \[words to search for\] \[page N\]/],
+      ['/news', 'climate page', /Usage: \/news \[words to search for\] \[source:NAME\] \[page N\]/],
       ['/news', 'page two', /`page`.*\nUsage: \/news/s],
       [
         '/summary',

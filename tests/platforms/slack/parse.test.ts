@@ -37,6 +37,22 @@ describe('Slack command text parsing', () => {
     expect(parseCommandText(defs, 'news', '').raw).toEqual({});
   });
 
+  it('reads a quoted option value with its spaces, curly or straight quotes', () => {
+    expect(parseCommandText(defs, 'news', 'source:"Al Jazeera" oil prices page 2').raw).toEqual({
+      source: 'Al Jazeera',
+      query: 'oil prices',
+      page: 2,
+    });
+    expect(parseCommandText(defs, 'news', 'floods source:“BBC News”').raw).toEqual({
+      query: 'floods',
+      source: 'BBC News',
+    });
+    // An unclosed quotation runs to the end of the text.
+    expect(parseCommandText(defs, 'news', 'source:"Al Jazeera').raw).toEqual({
+      source: '"Al Jazeera',
+    });
+  });
+
   it('passes a bad page through for the command schema to reject', () => {
     expect(parseCommandText(defs, 'news', 'page two').raw).toEqual({ page: 'two' });
   });
@@ -46,7 +62,9 @@ describe('Slack command text parsing', () => {
     try {
       parseCommandText(defs, 'news', 'climate page');
     } catch (e) {
-      expect((e as CommandTextError).usage).toBe('/news [words to search for] [page N]');
+      expect((e as CommandTextError).usage).toBe(
+        '/news [words to search for] [source:NAME] [page N]',
+      );
     }
   });
 

@@ -201,6 +201,22 @@ describe('autocomplete and buttons', () => {
     expect(choices.length).toBe(8);
   });
 
+  it('autocompletes /news source from the stored sources, and narrows the list to it', async () => {
+    const { token } = h.standIn.autocomplete('news', [
+      { name: 'source', type: 3, value: 'exam', focused: true },
+    ]);
+    const { data } = await callbackOf(h.standIn, token);
+    expect((data as unknown as { choices: unknown[] }).choices).toEqual([
+      { name: 'Example Wire', value: 'Example Wire' },
+    ]);
+    const list = await callbackOf(
+      h.standIn,
+      h.standIn.slashCommand('news', [{ name: 'source', type: 3, value: 'Example Wire' }]).token,
+    );
+    expect(list.data.embeds[0]!.title).toBe('Latest stories from Example Wire');
+    expect(list.data.embeds[0]!.footer?.text).toMatch(/· 2 stories$/);
+  });
+
   it('several close matches ask which one; picking one posts its card', async () => {
     const { token } = h.standIn.slashCommand('summary', [
       { name: 'article', type: 3, value: 'wheat harvest' },

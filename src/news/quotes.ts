@@ -5,7 +5,8 @@
  * open and a next paragraph that opens with a quote mark make one quotation. Scare quotes (a
  * short term in marks, "“maximum pressure” sanctions") are dropped. The speaker comes from the
  * attribution next to the quote ("X said", "said X", "according to X", "..., he said", "X
- * stressed that ... “...”", "..., saying “...”"), or the quote before it in the paragraph; the
+ * stressed that ... “...”", "..., saying “...”"), or the quote before it in the paragraph (or,
+ * for a paragraph's opening quotes, the name attributing its next quote); the
  * attribution's noun phrase is resolved to a name: names via the who's-who, pronouns to the
  * nearest earlier person of a compatible gender, role nouns ("the Iraqi PM") to the person the
  * article described that way. Pure and linear in the text length.
@@ -136,6 +137,20 @@ const CLAUSE_CONJUNCTIONS = new Set('and but while whereas yet'.split(' '));
 const STALE = 500;
 /** How many earlier speakers or mentions an antecedent search looks at. */
 const LOOKBACK = 200;
+
+/** Words before a noun, never before a verb: "the remarks", "his claims", "her tweets". */
+const NOUN_MARKERS = new Set('the a an his her its their our my your these those'.split(' '));
+
+/**
+ * A finite speech verb at `v`, not the noun of the same spelling: after a possessive or an
+ * article the word is a noun ("Calderon’s remarks", "the claims"), and its owner said nothing here.
+ */
+function isFiniteSpeechAt(tokens: readonly Token[], v: number): boolean {
+  const t = tokens[v];
+  if (t === undefined || !SPEECH_FINITE.has(t.lower)) return false;
+  const before = tokens[v - 1];
+  return before === undefined || !(before.possessive || NOUN_MARKERS.has(before.lower));
+}
 
 function isTimeWord(t: Token | undefined): boolean {
   return t !== undefined && TIME_WORDS.has(t.lower);
@@ -366,7 +381,7 @@ class Resolver {
         const t = tokens[v];
         if (
           t === undefined ||
-          !(SPEECH_FINITE.has(t.lower) || STANCE_VERBS.has(t.lower)) ||
+          !(isFiniteSpeechAt(tokens, v) || STANCE_VERBS.has(t.lower)) ||
           insideQuote(p, v)
         )
           continue;
@@ -384,7 +399,7 @@ class Resolver {
         if (phrase === null || phrase.kind === 'pronoun') continue;
         const pos = para.base + t.start;
         const name = this.resolve(phrase, pos);
-        if (name !== null) this.speakers.push({ pos, name, spoke: true });
+        if (name !== null) this.speakers.push({ pos, name, spoke: !afterArticle(tokens, v) });
       }
       // Sentence subjects count too: "Calderon intimated ... “...,” he said."
       for (let k = 0; k < tokens.length; k++) {
@@ -656,6 +671,17 @@ function namePhrase(tokens: readonly Token[], a: number, b: number): Phrase {
   return { kind: 'name', name: nameText(tokens, split.nameStart, b), gender: split.gender };
 }
 
+/**
+ * "NBC’s Dante Chinni", "Florida’s Rick Wilson": a possessive name (ending at `b`) owns the name
+ * run [b, c) that closes the phrase, so the person is the second name. A run that goes on into
+ * the clause ("Clinton’s Iowa campaign") is not a person of its own.
+ */
+function ownerBefore(tokens: readonly Token[], b: number, c: number, end: number): boolean {
+  if (tokens[b - 1]?.possessive !== true || c - b < 2) return false;
+  const after = tokens[c];
+  return c >= end || after === undefined || PHRASE_END.test(after.text);
+}
+
 /** The noun phrase that starts at `k` ("the Iraqi PM", "Khamenei", "he"), up to `end`. */
 function phraseAt(
   tokens: readonly Token[],
@@ -677,9 +703,9 @@ function phraseAt(
     )
       j++;
     const next = tokens[j];
-    if (j > b && next !== undefined && isNameToken(next) && j < end) {
+    if (next !== undefined && isNameToken(next) && j < end) {
       const [, c] = runAround(tokens, j);
-      return namePhrase(tokens, j, Math.min(c, end));
+      if (j > b || ownerBefore(tokens, b, c, end)) return namePhrase(tokens, j, Math.min(c, end));
     }
     return namePhrase(tokens, k, Math.min(b, end));
   }
@@ -788,6 +814,17 @@ function outletBefore(tokens: readonly Token[], k: number, floor: number): Phras
   return phrase.kind === 'name' ? { ...phrase, outlet: true } : null;
 }
 
+/**
+ * "the Pentagon said", "the Orlando attacks": a name right after "the" is an institution or a
+ * noun's modifier, not a person that a later "he" or "she" can refer to.
+ */
+function afterArticle(tokens: readonly Token[], v: number): boolean {
+  const prev = tokens[v - 1];
+  if (prev === undefined || !isNameToken(prev)) return false;
+  const [a] = runAround(tokens, v - 1);
+  return tokens[a - 1]?.lower === 'the';
+}
+
 /** The subject ending just before token `v` (a speech verb), skipping adverbs and appositives. */
 function subjectBefore(
   tokens: readonly Token[],
@@ -872,6 +909,31 @@ function isQuantityWord(t: Token, resolver: Resolver): boolean {
   );
 }
 
+/** How far a dateline may run before its dash: "PHILADELPHIA, July 25 (UPI) —". */
+const MAX_DATELINE = 10;
+
+/** An upper-case word of two letters or more ("DES", "MOINES"): dateline or headline type. */
+function isUpperWord(t: Token | undefined): boolean {
+  return t !== undefined && t.text.length > 1 && /^\p{Lu}+$/u.test(t.text);
+}
+
+/**
+ * The first token after a dateline opening a story ("TALLAHASSEE — Rep. Gwen Graham said",
+ * "LOS ANGELES, Sept. 28 (UPI) — ..."): a place in capitals, an optional date and agency, then
+ * a dash. Returns `j` itself when the sentence does not open with one.
+ */
+function pastDateline(tokens: readonly Token[], j: number, k: number): number {
+  if (!isUpperWord(tokens[j])) return j;
+  for (let d = j + 1; d < k && d - j <= MAX_DATELINE; d++) {
+    const t = tokens[d];
+    if (t === undefined) break;
+    if (/^[–—―]$/.test(t.text)) return d + 1;
+    // A lower-case word means running text, not a dateline.
+    if (/^\p{Ll}/u.test(t.text)) break;
+  }
+  return j;
+}
+
 /** The clause subject of the sentence holding token `k`: its first noun phrase. */
 function sentenceSubject(
   para: Paragraph,
@@ -889,6 +951,7 @@ function sentenceSubject(
   let j = start;
   if (OPEN_ONLY.has(para.tokens[j]?.text ?? '') || para.tokens[j]?.text === '"') return null;
   while (j < k && /^[‘’([]$/.test(para.tokens[j]?.text ?? '')) j++;
+  j = pastDateline(para.tokens, j, k);
   const first = para.tokens[j];
   const second = para.tokens[j + 1];
   // "Typically, ...", "Across the state, ...": an opening word, not a one-word name.
@@ -992,7 +1055,10 @@ function cueAfterClose(para: Paragraph, span: Span, resolver: Resolver): Cue | n
     clause ||= opensClause(tokens, v, k);
     if (v === k) continue;
     if (SPEECH_PARTICIPLE.has(t.lower)) return null;
-    if (SPEECH_FINITE.has(t.lower) || isPhrasalSpeech(t.lower, tokens[v + 1]?.lower)) {
+    if (
+      isFiniteSpeechAt(tokens, v) ||
+      isPhrasalSpeech(t.lower, tokens[v + 1]?.lower, tokens[v + 2]?.lower)
+    ) {
       // "“...” in contrast to X, says Dante Scala": the speaker follows the verb.
       const inverted =
         tokens[v - 1]?.text === ','
@@ -1044,12 +1110,29 @@ function closingAttribution(para: Paragraph, k: number, resolver: Resolver): Cue
     for (let v = c + 2; v < e && v - c <= 6; v++) {
       const u = tokens[v];
       if (u === undefined || u.text === ',') break;
-      if (SPEECH_FINITE.has(u.lower)) {
+      if (isFiniteSpeechAt(tokens, v)) {
         const phrase = subjectBefore(tokens, v, c + 1, resolver);
         return phrase === null ? null : { phrase, pos };
       }
     }
     c--;
+  }
+  return null;
+}
+
+/**
+ * "Trump’s “excesses” are sickening, Hollande said in Paris, noting ...": a participle hangs from
+ * the speech verb before it in the sentence, whose subject is the speaker (the sentence may
+ * open with someone else).
+ */
+function clauseSpeaker(
+  tokens: readonly Token[],
+  v: number,
+  floor: number,
+  resolver: Resolver,
+): Phrase | null {
+  for (let u = v - 1; u >= floor; u--) {
+    if (isFiniteSpeechAt(tokens, u)) return subjectBefore(tokens, u, floor, resolver);
   }
   return null;
 }
@@ -1083,7 +1166,10 @@ function cueBefore(para: Paragraph, span: Span, floor: number, resolver: Resolve
     if (t.lower === 'to' && tokens[v - 1]?.lower === 'according') {
       return { phrase: phraseAt(tokens, v + 1, span.open, resolver), pos };
     }
-    if (SPEECH_FINITE.has(t.lower) || isPhrasalSpeech(t.lower, tokens[v + 1]?.lower)) {
+    if (
+      isFiniteSpeechAt(tokens, v) ||
+      isPhrasalSpeech(t.lower, tokens[v + 1]?.lower, tokens[v + 2]?.lower)
+    ) {
       const phrase =
         subjectBefore(tokens, v, floor, resolver) ??
         (ADDRESS_VERBS.has(t.lower) ? null : phraseAt(tokens, v + 1, span.open, resolver));
@@ -1091,7 +1177,9 @@ function cueBefore(para: Paragraph, span: Span, floor: number, resolver: Resolve
       return { phrase: sentenceSubject(para, v, resolver), pos, continued: true };
     }
     if (SPEECH_PARTICIPLE.has(t.lower)) {
-      return { phrase: sentenceSubject(para, v, resolver), pos, continued: true };
+      const phrase =
+        clauseSpeaker(tokens, v, floor, resolver) ?? sentenceSubject(para, v, resolver);
+      return { phrase, pos, continued: true };
     }
     // "Cruz accuses Obama of “leading from behind”": the verb's subject, not its object.
     if (STANCE_VERBS.has(t.lower) && !MENTAL_VERBS.has(t.lower)) {
@@ -1113,6 +1201,17 @@ function transcriptLabel(para: Paragraph, span: Span): Phrase | null {
   const upper = first.text === first.text.toUpperCase();
   if (!upper && b - span.open - 1 < 2) return null;
   return namePhrase(tokens, span.open + 1, b);
+}
+
+/**
+ * “It’s over.” “We lost,” Smith said. — a paragraph opening with quotes is attributed once,
+ * after a later quote: the name attributing the paragraph's next quote.
+ */
+function namedLater(para: Paragraph, next: Span | undefined, resolver: Resolver): string | null {
+  if (next === undefined || isTerm(para, next)) return null;
+  const cue = cueAfter(para, next, resolver);
+  if (cue?.phrase?.kind !== 'name' || cue.crossed === true || cue.clause === true) return null;
+  return resolver.resolve(cue.phrase, cue.pos);
 }
 
 /** Every direct quotation of the article, in order, with its resolved speaker. */
@@ -1150,7 +1249,9 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
     let paraSpeaker: string | null = null;
     let sentenceSpeaker: string | null = null;
     let speakerSentence = -1;
-    for (const span of spans) {
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      if (span === undefined) continue;
       const text = cleanText(sliceText(para, span));
       const floorSentence = para.sentence[span.open];
       let floor = prevClose + 1;
@@ -1198,7 +1299,8 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
           const subject = sentenceSubject(para, span.open, resolver);
           if (subject !== null) speaker = resolver.resolve(subject, pos);
         }
-        speaker ??= paraSpeaker ?? resolver.lastSpeaker(pos);
+        speaker ??=
+          paraSpeaker ?? namedLater(para, spans[i + 1], resolver) ?? resolver.lastSpeaker(pos);
       }
       const quote: Quote = { text, speaker, index: sentence };
       quotes.push(quote);

@@ -13,7 +13,8 @@ const REGULAR =
   'testify tweet urge vow warn whisper yell acknowledge allege affirm demand announce ' +
   'reiterate retort recount muse agree disagree estimate exclaim mock echo gush marvel scoff ' +
   'concur caution assure lash rail press question proclaim demur interject opine tout brag ' +
-  'pledge inquire wonder elaborate clarify interrupt snap rant fume bark grumble gripe sigh';
+  'pledge inquire wonder elaborate clarify interrupt snap rant fume bark grumble gripe sigh ' +
+  'confess laugh beam brag';
 
 /** Irregular verbs: base, third person, past (and participle), -ing. */
 const IRREGULAR: readonly (readonly string[])[] = [
@@ -29,7 +30,7 @@ function regularForms(base: string): string[] {
     const stem = base.slice(0, -1);
     return [base, `${stem}ies`, `${stem}ied`, `${base}ing`];
   }
-  if (/^(quip|admit|plead|snap)$/.test(base)) {
+  if (/^(quip|admit|plead|snap|brag)$/.test(base)) {
     const past = base === 'plead' ? 'pleaded' : `${base}${base.slice(-1)}ed`;
     const ing = base === 'plead' ? 'pleading' : `${base}${base.slice(-1)}ing`;
     return [base, `${base}s`, past, ing];
@@ -84,7 +85,16 @@ const PHRASAL: ReadonlyMap<string, string> = new Map([
   ['weighs', 'in'],
 ]);
 
-/** True when `word` followed by `next` is a two-word speech verb (lower-case input). */
-export function isPhrasalSpeech(word: string, next: string | undefined): boolean {
-  return next !== undefined && PHRASAL.get(word) === next;
+/**
+ * True when `word` followed by `next` is a two-word speech verb (lower-case input). "Went on"
+ * speaks only before punctuation or "about" ("she went on: ...", "he went on about ..."): before a word it is a
+ * motion or a continuation ("the Senate goes on recess", "went on to win").
+ */
+export function isPhrasalSpeech(
+  word: string,
+  next: string | undefined,
+  after?: string | undefined,
+): boolean {
+  if (next === undefined || PHRASAL.get(word) !== next) return false;
+  return next !== 'on' || after === undefined || after === 'about' || !/\p{L}/u.test(after);
 }

@@ -182,6 +182,56 @@ describe('findQuotes', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Mark Ellis', 'Mark Ellis']);
   });
 
+  it('reads a speech word after a possessive or an article as a noun, not a verb', () => {
+    const quotes = quotesOf([
+      'Mayor Tom Ruiz has not yet responded to Governor Carl Moss’s remarks, although he did post on social media on Sunday. “Our city deserves better than this,” he wrote.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Tom Ruiz');
+  });
+
+  it('skips a dateline before the sentence subject', () => {
+    const quotes = quotesOf([
+      'DES MOINES, Iowa, March 3 (AP) — Senator Paul Grant toured three farms on Friday. “They feed the whole country,” he said.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Paul Grant');
+  });
+
+  it('does not take a name after "the" for a person a pronoun refers to', () => {
+    const quotes = quotesOf([
+      'Senator Mark Hale spoke after the Fairview attacks, citing his record. “We will keep every family safe,” he said.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Mark Hale');
+  });
+
+  it('reads "goes on" as speech only before punctuation, and knows "beamed"', () => {
+    const quotes = quotesOf([
+      'Senator Ruth Diaz said that once the Harlow Club goes on tour, “I intend to visit every county in the state.”',
+      '“We won every single precinct!” beamed campaign manager Nora Pike.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ruth Diaz', 'Nora Pike']);
+  });
+
+  it('takes the name a possessive outlet introduces after the verb', () => {
+    const quotes = quotesOf([
+      '“Debates rarely move the polls this late in a race,” noted NBC’s Dana Reyes.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Dana Reyes');
+  });
+
+  it('gives a participle the subject of the speech verb it hangs from', () => {
+    const quotes = quotesOf([
+      'Blake’s “excesses” are shameful, Mayor Jean Roux said on Tuesday, noting that the plan “would bankrupt the city within a decade.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Jean Roux');
+  });
+
+  it('attributes opening quotes to the name attributing the paragraph’s next quote', () => {
+    const quotes = quotesOf([
+      '“It is over for this season.” “We lost the vote by a mile,” Coach Dale Brooks said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Dale Brooks', 'Dale Brooks']);
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

@@ -26,7 +26,7 @@ export function prepareOutcome(draft: ArticleDraft, now: Date): Outcome {
   }
 }
 
-/** Worker threads worth starting on this machine: one per core (1 = prepare inline). */
+/** Threads worth preparing articles on: one per core, the calling thread included. */
 export function defaultPoolSize(): number {
   return availableParallelism();
 }
@@ -97,6 +97,11 @@ export class AnalysisPool {
   /** Workers alive. */
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Batches waiting on the least busy worker (0 when one is idle, or none is alive). */
+  get backlog(): number {
+    return this.slots.length ? Math.min(...this.slots.map((s) => s.pending.size)) : 0;
   }
 
   /**

@@ -37,7 +37,7 @@ export type IngestCounts = Record<IngestStatus, number>;
 
 export interface IngestOptions {
   onResult?: (r: IngestResult) => void;
-  /** Threads preparing articles (default: one per core); 1 prepares them on this thread. */
+  /** Threads preparing articles, this one included (default: one per core; 1: only this one). */
   workers?: number;
   /** Drafts sent to a worker at once. */
   batchSize?: number;
@@ -49,14 +49,17 @@ const DEFAULT_BATCH_SIZE = 16;
 const BATCHES_AHEAD = 4;
 /** The first batch is prepared on this thread (a small input never pays ~0.25 s to start workers). */
 const POOL_AFTER_BATCHES = 1;
+/** Batches queued on every worker from which on this thread prepares the next batch itself. */
+const INLINE_WHEN_BACKLOG = 2;
 /** Saves in flight at once on a single thread: Redis round trips overlap the next analysis. */
 const INLINE_WINDOW = 8;
 
 /**
  * Ingests every item of a source stream, reporting each result in input order as it lands.
- * Articles are prepared on a pool of worker threads (one per core) once the input has proved
- * larger than a few batches; the first items, and all of a small input, are prepared on
- * this thread, so a handful of items never pays for starting workers. A sliding window bounds
+ * Articles are prepared by `workers` threads (one per core): this one and a pool of the others,
+ * started once the input has proved larger than a batch (a handful of items never pays for
+ * starting workers). Batches go to the pool; this thread prepares a batch itself whenever every
+ * worker already has enough queued, between sending saves to Redis. A sliding window bounds
  * the items in flight (read, being prepared or being saved). Saves overlap, except that saves
  * of the same article (same id or same text) wait for each other, in input order, so statuses
  * stay exact.
@@ -121,7 +124,11 @@ export async function ingestAll(
     const items = batch;
     batch = [];
     const drafts = items.flatMap((i) => ('draft' in i ? [i.draft] : []));
-    const prepared = pool!.prepare(drafts, deps.now);
+    // This thread takes a batch itself when every worker already has enough queued.
+    const prepared =
+      pool!.backlog >= INLINE_WHEN_BACKLOG
+        ? Promise.resolve(drafts.map((d) => prepareOutcome(d, deps.now)))
+        : pool!.prepare(drafts, deps.now);
     let next = 0;
     for (const item of items) {
       if ('error' in item) start(item, outcomeOf(item));
@@ -140,7 +147,7 @@ export async function ingestAll(
       seen += 1;
       if (seen <= poolAfter) start(item, outcomeOf(item));
       else {
-        pool ??= new AnalysisPool(workers);
+        pool ??= new AnalysisPool(workers - 1);
         batch.push(item);
         if (batch.length >= batchSize) flush();
       }

@@ -29,10 +29,13 @@ describe('AnalysisPool', () => {
 
   it('prepares batches on workers exactly as on this thread, rejections included', async () => {
     const expected = drafts.map((d) => prepareOutcome(d, NOW));
-    const [first, second] = await Promise.all([
+    const batches = Promise.all([
       pool.prepare(drafts.slice(0, 4), NOW),
       pool.prepare(drafts.slice(4), NOW),
     ]);
+    expect(pool.backlog).toBe(1); // the least busy worker has one batch queued
+    const [first, second] = await batches;
+    expect(pool.backlog).toBe(0);
     expect([...first!, ...second!]).toEqual(expected);
     expect(pool.size).toBe(2); // both workers still alive: the batches really ran on them
     expect(expected.filter((o) => 'record' in o)).toHaveLength(6);

@@ -9,6 +9,13 @@ import { notice } from '../src/reply.js';
 import { cardsReply, NEWS_PAGE_SIZE, newsCard } from './lib/cards.js';
 
 const MAX_PAGE = 1000;
+/** Free text that may be left out (empty counts as left out). */
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined);
 
 export const newsCommand = defineCommand({
   name: 'news',
@@ -18,23 +25,13 @@ export const newsCommand = defineCommand({
     query: {
       description: 'Words to search for (leave empty for the latest stories)',
       type: 'string',
-      schema: z
-        .string()
-        .trim()
-        .max(200)
-        .optional()
-        .transform((v) => v || undefined),
+      schema: optionalText,
       rest: true,
     },
     source: {
       description: 'Only stories from this source (publisher)',
       type: 'string',
-      schema: z
-        .string()
-        .trim()
-        .max(200)
-        .optional()
-        .transform((v) => v || undefined),
+      schema: optionalText,
       autocomplete: true,
     },
     page: {

@@ -36,6 +36,17 @@ function decode(defs: readonly CommandDef[], value: string | undefined) {
 
 const STALE_BUTTON = notice('error', 'This button no longer works. Run the command again.');
 
+/** The command a button runs; a button that no longer decodes gets a note and `undefined`. */
+async function decodeOrSayStale(
+  defs: readonly CommandDef[],
+  body: ButtonPress,
+  respond: RespondFn,
+): Promise<ReturnType<typeof decode>> {
+  const found = decode(defs, body.actions[0]?.value);
+  if (!found) await respond({ ...ephemeral(renderReply(STALE_BUTTON)), replace_original: false });
+  return found;
+}
+
 /** A Summary / Quotes / Context / page button. */
 export async function handleRunButton(
   deps: SlackRunDeps,
@@ -43,12 +54,9 @@ export async function handleRunButton(
   body: ButtonPress,
   respond: RespondFn,
 ): Promise<void> {
-  const found = decode(defs, body.actions[0]?.value);
+  const found = await decodeOrSayStale(defs, body, respond);
+  if (!found) return;
   const inPlace = Boolean(body.container.is_ephemeral);
-  if (!found) {
-    await respond({ ...ephemeral(renderReply(STALE_BUTTON)), replace_original: false });
-    return;
-  }
   const { reply, message } = await runForSlack(deps, found.def, found.args, callerOf(body));
   // An error (e.g. "try again") comes as a new note, so the card the user had stays.
   await respond({ ...ephemeral(message), replace_original: inPlace && reply.kind === 'cards' });
@@ -61,11 +69,8 @@ export async function handleShareButton(
   body: ButtonPress,
   respond: RespondFn,
 ): Promise<void> {
-  const found = decode(defs, body.actions[0]?.value);
-  if (!found) {
-    await respond({ ...ephemeral(renderReply(STALE_BUTTON)), replace_original: false });
-    return;
-  }
+  const found = await decodeOrSayStale(defs, body, respond);
+  if (!found) return;
   const caller = callerOf(body);
   const { reply, message } = await runForSlack(deps, found.def, found.args, caller, {
     sharedBy: caller.userId,

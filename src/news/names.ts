@@ -46,7 +46,6 @@ function isCapital(ch: string): boolean {
   return ch !== ch.toLowerCase();
 }
 
-/** Tokenises `text`; offsets are shifted by `base`. */
 /** Tokens of recently seen sentences: entities and quotes read the same sentences. */
 const TOKEN_CACHE_LIMIT = 20_000;
 const tokenCache = new Map<string, readonly Token[]>();
@@ -62,6 +61,7 @@ export function tokenizeCached(text: string): readonly Token[] {
   return tokens;
 }
 
+/** Tokenises `text`; offsets are shifted by `base`. */
 export function tokenize(text: string, base = 0): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;

@@ -33,22 +33,34 @@ export function indexTerms(doc: {
   article: Pick<Article, 'title'>;
   analysis: Pick<Analysis, 'sentences'>;
 }): Map<string, number> {
-  const body = doc.analysis.sentences.flatMap((s) => terms(s));
+  // Frequency and first position of each body term.
+  const body = new Map<string, { tf: number; first: number }>();
+  let length = 0;
+  for (const sentence of doc.analysis.sentences) {
+    for (const t of terms(sentence)) {
+      const seen = body.get(t);
+      if (seen === undefined) body.set(t, { tf: 1, first: length });
+      else seen.tf++;
+      length++;
+    }
+  }
   const title = new Set(terms(doc.article.title));
-  const tf = new Map<string, number>();
-  const first = new Map<string, number>();
-  body.forEach((t, i) => {
-    tf.set(t, (tf.get(t) ?? 0) + 1);
-    if (!first.has(t)) first.set(t, i);
-  });
-  const norm = K1 * (1 - B + (B * body.length) / AVG_DOC_TERMS);
-  const weights = new Map<string, number>();
-  for (const [t, f] of tf) weights.set(t, (f * (K1 + 1)) / (f + norm));
-  for (const t of title) weights.set(t, (weights.get(t) ?? 0) + TITLE_BOOST);
-  const ranked = [...weights.entries()].sort(
-    (a, b) => b[1] - a[1] || (first.get(a[0]) ?? -1) - (first.get(b[0]) ?? -1),
+  const norm = K1 * (1 - B + (B * length) / AVG_DOC_TERMS);
+  const ranked: Array<{ term: string; weight: number; first: number }> = [];
+  for (const [term, { tf, first }] of body) {
+    const boost = title.has(term) ? TITLE_BOOST : 0;
+    ranked.push({ term, weight: (tf * (K1 + 1)) / (tf + norm) + boost, first });
+  }
+  for (const term of title) {
+    if (!body.has(term)) ranked.push({ term, weight: TITLE_BOOST, first: -1 });
+  }
+  // Best first; ties go to the term met first (title-only terms before body terms).
+  ranked.sort((a, b) => b.weight - a.weight || a.first - b.first);
+  return new Map(
+    ranked
+      .filter(({ term }, i) => i < MAX_TERMS_PER_ARTICLE || title.has(term))
+      .map(({ term, weight }) => [term, weight]),
   );
-  return new Map(ranked.filter(([t], i) => i < MAX_TERMS_PER_ARTICLE || title.has(t)));
 }
 
 /** Lower-case title words (unstemmed) offered by autocomplete. */

@@ -1,0 +1,269 @@
+/**
+ * Key quotes, part 4: the attribution next to a quote ("X said", "said X", "according to X",
+ * "..., he said", "X stressed that ... “...”", "..., saying “...”"), a transcript's speaker
+ * label, and the name attributing a paragraph's next quote.
+ */
+import { isNameToken, type Token } from './names.js';
+import { SPEECH_FINITE, SPEECH_PARTICIPLE, isPhrasalSpeech } from './speech-verbs.js';
+import { isTerm, type Paragraph, type Span } from './quote-marks.js';
+import {
+  MAX_NP,
+  SKIPPABLE,
+  STANCE_VERBS,
+  isFiniteSpeechAt,
+  namePhrase,
+  phraseAfterVerb,
+  phraseAt,
+  runAround,
+  sentenceSubject,
+  subjectBefore,
+  type Phrase,
+} from './quote-phrases.js';
+import type { Resolver } from './quote-resolver.js';
+
+/** Stance verbs of thought, not of speech: their subject need not have said the quote. */
+const MENTAL_VERBS = new Set(
+  'believes believed thinks thought wants wanted hopes hoped expects expected feels felt knows knew'.split(
+    ' ',
+  ),
+);
+/** Speech verbs whose object is the listener ("X told Fox News: “...”"): never the speaker. */
+const ADDRESS_VERBS = new Set('told tells tell'.split(' '));
+/** Conjunctions that open a new clause after a comma ("“...,” and Trump vowed"). */
+const CLAUSE_CONJUNCTIONS = new Set('and but while whereas yet'.split(' '));
+
+interface Cue {
+  phrase: Phrase | null;
+  /** Position of the attribution (for pronoun resolution). */
+  pos: number;
+  /** The cue continues an earlier clause ("..., saying", "but added"): same speaker. */
+  continued?: boolean;
+  /** Found past the end of the quote's sentence (“...?” she asked.): weaker than a cue before. */
+  crossed?: boolean;
+  /** Found in a later clause ("“...,” and Trump vowed"): weaker than a cue before. */
+  clause?: boolean;
+}
+
+/** "..., Khamenei said" / "..., said the minister" / "..., according to X" after the quote. */
+export function cueAfter(para: Paragraph, span: Span, resolver: Resolver): Cue | null {
+  const cue = cueAfterClose(para, span, resolver);
+  if (cue !== null && para.sentence[span.close + 1] !== para.sentence[span.close]) {
+    return { ...cue, crossed: true };
+  }
+  return cue;
+}
+
+function cueAfterClose(para: Paragraph, span: Span, resolver: Resolver): Cue | null {
+  const { tokens } = para;
+  let k = span.close + 1;
+  // “...?” Clinton said. — the splitter ends a sentence at "?”", the attribution follows;
+  // after “... time.” the next sentence is not an attribution of this quote.
+  const s = para.sentence[k];
+  const lastInside = tokens[span.close - 1]?.text ?? '';
+  if (
+    s !== para.sentence[span.close] &&
+    (lastInside === '.' || lastInside === '…') &&
+    !/^[–—―]$/.test(tokens[k]?.text ?? '')
+  )
+    return null;
+  let end = k;
+  while (end < tokens.length && para.sentence[end] === s && end - k < MAX_NP + 4) {
+    const t = tokens[end];
+    if (t === undefined || t.text === '“' || t.text === '"' || t.text === '.' || t.text === ';')
+      break;
+    end++;
+  }
+  const dashed = /^[–—―]$/.test(tokens[k]?.text ?? '');
+  while (k < end && /^[,–—―-]$/.test(tokens[k]?.text ?? '')) k++;
+  const pos = para.base + (tokens[k]?.start ?? 0);
+  const first = tokens[k];
+  if (first === undefined || k >= end) return null;
+  if (dashed && isNameToken(first)) {
+    // “...” ― Pamela Padilla: a signature after a dash.
+    const [, b] = runAround(tokens, k);
+    const next = tokens[b];
+    if (next === undefined || /^[.,“"(]$/.test(next.text))
+      return { phrase: namePhrase(tokens, k, b), pos };
+  }
+  if (SPEECH_FINITE.has(first.lower)) {
+    let j = k + 1;
+    while (j < end && SKIPPABLE.has(tokens[j]?.lower ?? '')) j++;
+    return { phrase: phraseAfterVerb(tokens, j, end, resolver), pos };
+  }
+  if (first.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+    return { phrase: phraseAt(tokens, k + 2, end, resolver), pos };
+  }
+  let clause = false;
+  for (let v = k; v < end; v++) {
+    const t = tokens[v];
+    if (t === undefined) break;
+    clause ||= opensClause(tokens, v, k);
+    if (v === k) continue;
+    if (SPEECH_PARTICIPLE.has(t.lower)) return null;
+    if (
+      isFiniteSpeechAt(tokens, v) ||
+      isPhrasalSpeech(t.lower, tokens[v + 1]?.lower, tokens[v + 2]?.lower)
+    ) {
+      // "“...” in contrast to X, says Dante Scala": the speaker follows the verb.
+      const inverted =
+        tokens[v - 1]?.text === ','
+          ? phraseAt(tokens, v + 1, Math.max(end, v + MAX_NP), resolver)
+          : null;
+      const phrase =
+        subjectBefore(tokens, v, k, resolver) ?? inverted ?? phraseAt(tokens, k, v, resolver);
+      return phrase === null ? null : { phrase, pos, clause };
+    }
+  }
+  return closingAttribution(para, k, resolver);
+}
+
+/**
+ * "“...,” and Trump vowed": a conjunction right after the quote or after a comma opens a new
+ * clause, whose subject says something else.
+ */
+function opensClause(tokens: readonly Token[], v: number, k: number): boolean {
+  const t = tokens[v];
+  return (
+    t !== undefined && CLAUSE_CONJUNCTIONS.has(t.lower) && (v === k || tokens[v - 1]?.text === ',')
+  );
+}
+
+/**
+ * "“...” in sharp contrast to earlier races, says Dante Scala, a political scientist.": the
+ * attribution closing the quote's sentence, after a comma, when no other quote intervenes.
+ */
+function closingAttribution(para: Paragraph, k: number, resolver: Resolver): Cue | null {
+  const { tokens } = para;
+  const s = para.sentence[k];
+  let e = k;
+  while (e < tokens.length && para.sentence[e] === s) {
+    const text = tokens[e]?.text ?? '';
+    if (text === '“' || text === '"' || text === ';') return null;
+    e++;
+  }
+  let c = e - 1;
+  for (let commas = 0; commas < 3; commas++) {
+    while (c > k && tokens[c]?.text !== ',') c--;
+    if (c <= k) return null;
+    const t = tokens[c + 1];
+    if (t === undefined) return null;
+    const pos = para.base + t.start;
+    if (SPEECH_FINITE.has(t.lower)) {
+      const phrase = phraseAfterVerb(tokens, c + 2, e, resolver);
+      return phrase === null ? null : { phrase, pos };
+    }
+    for (let v = c + 2; v < e && v - c <= 6; v++) {
+      const u = tokens[v];
+      if (u === undefined || u.text === ',') break;
+      if (isFiniteSpeechAt(tokens, v)) {
+        const phrase = subjectBefore(tokens, v, c + 1, resolver);
+        return phrase === null ? null : { phrase, pos };
+      }
+    }
+    c--;
+  }
+  return null;
+}
+
+/**
+ * "Trump’s “excesses” are sickening, Hollande said in Paris, noting ...": a participle hangs from
+ * the speech verb before it in the sentence, whose subject is the speaker (the sentence may
+ * open with someone else).
+ */
+function clauseSpeaker(
+  tokens: readonly Token[],
+  v: number,
+  floor: number,
+  resolver: Resolver,
+): Phrase | null {
+  for (let u = v - 1; u >= floor; u--) {
+    if (isFiniteSpeechAt(tokens, u)) return subjectBefore(tokens, u, floor, resolver);
+  }
+  return null;
+}
+
+/** "X said: “...”", "X stressed that ... “...”", "..., saying “...”", "According to X, “...”". */
+export function cueBefore(
+  para: Paragraph,
+  span: Span,
+  floor: number,
+  resolver: Resolver,
+): Cue | null {
+  const { tokens } = para;
+  // "More from Jones: “...”", "Pew Research: “...”": a name introducing the quote.
+  const colon = tokens[span.open - 1];
+  const named = tokens[span.open - 2];
+  const [a] =
+    colon?.text === ':' && named !== undefined && isNameToken(named) && span.open - 2 >= floor
+      ? runAround(tokens, span.open - 2)
+      : [-1];
+  // Only a name that opens its clause ("She says to Nevadans: “...”" is not one).
+  const lead = tokens[a - 1];
+  if (
+    a >= 0 &&
+    named !== undefined &&
+    (a <= floor || lead === undefined || /^(?:[-–—]|from)$/.test(lead.lower))
+  ) {
+    return {
+      phrase: namePhrase(tokens, Math.max(a, floor), span.open - 1),
+      pos: para.base + named.start,
+    };
+  }
+  for (let v = span.open - 1; v >= floor; v--) {
+    const t = tokens[v];
+    if (t === undefined) break;
+    const pos = para.base + t.start;
+    if (t.lower === 'to' && tokens[v - 1]?.lower === 'according') {
+      return { phrase: phraseAt(tokens, v + 1, span.open, resolver), pos };
+    }
+    if (
+      isFiniteSpeechAt(tokens, v) ||
+      isPhrasalSpeech(t.lower, tokens[v + 1]?.lower, tokens[v + 2]?.lower)
+    ) {
+      const phrase =
+        subjectBefore(tokens, v, floor, resolver) ??
+        (ADDRESS_VERBS.has(t.lower) ? null : phraseAt(tokens, v + 1, span.open, resolver));
+      if (phrase !== null) return { phrase, pos };
+      return { phrase: sentenceSubject(para, v, resolver), pos, continued: true };
+    }
+    if (SPEECH_PARTICIPLE.has(t.lower)) {
+      const phrase =
+        clauseSpeaker(tokens, v, floor, resolver) ?? sentenceSubject(para, v, resolver);
+      return { phrase, pos, continued: true };
+    }
+    // "Cruz accuses Obama of “leading from behind”": the verb's subject, not its object.
+    if (STANCE_VERBS.has(t.lower) && !MENTAL_VERBS.has(t.lower)) {
+      const phrase = subjectBefore(tokens, v, floor, resolver);
+      if (phrase !== null) return { phrase, pos };
+    }
+  }
+  return null;
+}
+
+/** The speaker label opening a transcript quote ("PENCE:", "Chris Matthews:"), if any. */
+export function transcriptLabel(para: Paragraph, span: Span): Phrase | null {
+  const { tokens } = para;
+  const first = tokens[span.open + 1];
+  if (first === undefined || !isNameToken(first)) return null;
+  const [, b] = runAround(tokens, span.open + 1);
+  if (b - span.open > 4 || tokens[b]?.text !== ':') return null;
+  // Upper-case labels are transcript names; Title Case ones must look like a person's name.
+  const upper = first.text === first.text.toUpperCase();
+  if (!upper && b - span.open - 1 < 2) return null;
+  return namePhrase(tokens, span.open + 1, b);
+}
+
+/**
+ * “It’s over.” “We lost,” Smith said. — a paragraph opening with quotes is attributed once,
+ * after a later quote: the name attributing the paragraph's next quote.
+ */
+export function namedLater(
+  para: Paragraph,
+  next: Span | undefined,
+  resolver: Resolver,
+): string | null {
+  if (next === undefined || isTerm(para, next)) return null;
+  const cue = cueAfter(para, next, resolver);
+  if (cue?.phrase?.kind !== 'name' || cue.crossed === true || cue.clause === true) return null;
+  return resolver.resolve(cue.phrase, cue.pos);
+}

@@ -1,0 +1,450 @@
+/**
+ * Key quotes, part 2: reading who a noun phrase names, before any resolution: a name, a pronoun
+ * or a role ("the Iraqi PM"), found after a speech verb, before it (the subject), or at the start
+ * of a sentence (past datelines, opening phrases and linking words).
+ */
+import {
+  HONORIFICS,
+  PRONOUN_GENDER,
+  endsInRole,
+  givenNameGender,
+  isPartyTag,
+  isNameToken,
+  isPlaceName,
+  isRoleModifier,
+  isRoleWord,
+  nameRuns,
+  nameText,
+  splitRun,
+  type Token,
+} from './names.js';
+import { SPEECH_FINITE } from './speech-verbs.js';
+import { DETERMINERS, OPEN_ONLY, type Paragraph } from './quote-marks.js';
+
+export type Gender = 'm' | 'f' | null;
+
+/** Who an attribution names before resolution. */
+export type Phrase =
+  | { kind: 'name'; name: string; gender: Gender; outlet?: boolean }
+  | { kind: 'pronoun'; word: string }
+  | { kind: 'role'; words: string[]; definite: boolean; inner: string | null };
+
+/** What reading a phrase needs to know of the article (the speaker resolver provides it). */
+export interface NameContext {
+  /** Words the article also writes in lower case (capitalised only at sentence starts). */
+  readonly lower: ReadonlySet<string>;
+  /** A name the article's entities know (a full name, or a surname of one). */
+  isKnownName(name: string): boolean;
+  /** The role phrase ending with the role word at `k`: "the Iraqi PM", "a spokesman". */
+  rolePhraseEndingAt(tokens: readonly Token[], k: number): Extract<Phrase, { kind: 'role' }> | null;
+}
+
+export const SKIPPABLE = new Set(
+  (
+    'also has have had was were is would will could later then further again once previously ' +
+    'recently repeatedly reportedly simply just earlier quickly flatly privately publicly often ' +
+    'famously bluntly openly explicitly even still already not never'
+  ).split(' '),
+);
+/** Words that open a sentence with a phrase before its subject ("Following the talks, ..."). */
+const LEADERS = new Set(
+  (
+    'following during after before in on at while when as since despite although though but and ' +
+    'yet still meanwhile however earlier later last speaking asked with for from by under like ' +
+    'unlike if because instead then now today also so among amid across throughout once early ' +
+    'shortly within upon'
+  ).split(' '),
+);
+/** Linking adverbs that may stand right before a sentence's subject ("But Cruz said"). */
+const LINKERS = new Set('meanwhile however yet still but and also so then now instead'.split(' '));
+export const MAX_NP = 12;
+/** Verbs of opinion that also make their subject the current source ("Cruz believes ..."). */
+export const STANCE_VERBS = new Set(
+  (
+    'believes believed thinks thought wants wanted hopes hoped accused accuses called calls ' +
+    'criticized criticised praised blamed blames denied denies described questioned urged ' +
+    'pledged promised vowed acknowledged admitted expects expected feels felt knows knew ' +
+    'agreed agrees disagreed defended defends attacked attacks slammed blasted dismissed'
+  ).split(' '),
+);
+/** Time words that may stand between a subject and its verb ("Priebus on Thursday told"). */
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight on'.split(' '),
+);
+
+/** Words before a noun, never before a verb: "the remarks", "his claims", "her tweets". */
+const NOUN_MARKERS = new Set('the a an his her its their our my your these those'.split(' '));
+
+/**
+ * A finite speech verb at `v`, not the noun of the same spelling: after a possessive or an
+ * article the word is a noun ("Calderon’s remarks", "the claims"), and its owner said nothing here.
+ */
+export function isFiniteSpeechAt(tokens: readonly Token[], v: number): boolean {
+  const t = tokens[v];
+  if (t === undefined || !SPEECH_FINITE.has(t.lower)) return false;
+  const before = tokens[v - 1];
+  return before === undefined || !(before.possessive || NOUN_MARKERS.has(before.lower));
+}
+
+function isTimeWord(t: Token | undefined): boolean {
+  return t !== undefined && TIME_WORDS.has(t.lower);
+}
+
+/** The name run that ends at token `k` (or contains it). */
+export function runAround(tokens: readonly Token[], k: number): [number, number] {
+  let a = k;
+  while (a > 0) {
+    const t = tokens[a - 1];
+    if (
+      t === undefined ||
+      !(isNameToken(t) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|la|le)$/.test(t.lower)) ||
+      t.possessive
+    )
+      break;
+    a--;
+  }
+  let b = k + 1;
+  const kt = tokens[k];
+  while (b < tokens.length && kt !== undefined && !kt.possessive) {
+    const t = tokens[b];
+    if (t === undefined || !isNameToken(t)) break;
+    b++;
+    if (t.possessive) break;
+  }
+  return [a, b];
+}
+
+export function namePhrase(tokens: readonly Token[], a: number, b: number): Phrase {
+  const split = splitRun(tokens, a, b);
+  if (split.nameStart >= b || endsInRole(tokens, a, b)) {
+    // "the Iraqi PM", "Prime Minister": a role written with capitals.
+    const words: string[] = [];
+    for (let k = a; k < b; k++) words.push(tokens[k]?.lower ?? '');
+    return { kind: 'role', words, definite: true, inner: null };
+  }
+  if (split.nameStart >= b) {
+    return {
+      kind: 'role',
+      words: split.title.map((w) => w.toLowerCase()),
+      definite: true,
+      inner: null,
+    };
+  }
+  return { kind: 'name', name: nameText(tokens, split.nameStart, b), gender: split.gender };
+}
+
+/**
+ * "NBC’s Dante Chinni", "Florida’s Rick Wilson": a possessive name (ending at `b`) owns the name
+ * run [b, c) that closes the phrase, so the person is the second name. A run that goes on into
+ * the clause ("Clinton’s Iowa campaign") is not a person of its own.
+ */
+function ownerBefore(tokens: readonly Token[], b: number, c: number, end: number): boolean {
+  if (tokens[b - 1]?.possessive !== true || c - b < 2) return false;
+  const after = tokens[c];
+  return c >= end || after === undefined || PHRASE_END.test(after.text);
+}
+
+/** The noun phrase that starts at `k` ("the Iraqi PM", "Khamenei", "he"), up to `end`. */
+export function phraseAt(
+  tokens: readonly Token[],
+  k: number,
+  end: number,
+  resolver: NameContext,
+): Phrase | null {
+  const t = tokens[k];
+  if (t === undefined || k >= end) return null;
+  if (PRONOUN_GENDER.has(t.lower)) return { kind: 'pronoun', word: t.lower };
+  if (isNameToken(t) || HONORIFICS.has(t.lower)) {
+    const [, b] = runAround(tokens, k);
+    // "Democratic pollster Geoff Garin": past the modifiers and role to the name.
+    let j = b;
+    while (
+      j < end &&
+      j - b < 4 &&
+      (isRoleWord(tokens[j]?.lower ?? '') || isRoleModifier(tokens[j]?.lower ?? ''))
+    )
+      j++;
+    const next = tokens[j];
+    if (next !== undefined && isNameToken(next) && j < end) {
+      const [, c] = runAround(tokens, j);
+      if (j > b || ownerBefore(tokens, b, c, end)) return namePhrase(tokens, j, Math.min(c, end));
+    }
+    return namePhrase(tokens, k, Math.min(b, end));
+  }
+  if (DETERMINERS.has(t.lower) || isRoleWord(t.lower) || isRoleModifier(t.lower)) {
+    for (let j = k + 1; j < end && j - k < 8; j++) {
+      const u = tokens[j];
+      if (u === undefined || /^[,.;:–—]$/.test(u.text)) break;
+      if (isNameToken(u) && !isRoleModifier(u.lower) && !isRoleWord(u.lower)) {
+        const [a, b] = runAround(tokens, j);
+        if (!u.possessive && tokens[b - 1]?.possessive !== true)
+          return namePhrase(tokens, Math.max(a, j), Math.min(b, end));
+      }
+      if (isRoleWord(u.lower)) {
+        const phrase = resolver.rolePhraseEndingAt(tokens, j);
+        if (phrase === null) continue;
+        // "a spokesman for the State Department": fall back to the organisation named after.
+        let inner: string | null = null;
+        const prep = tokens[j + 1];
+        if (prep !== undefined && /^(?:for|of|at|to)$/.test(prep.lower)) {
+          const run = nameRuns(tokens, j + 2, Math.min(end, j + 8))[0];
+          if (run !== undefined) inner = nameText(tokens, run[0], run[1]);
+        }
+        return { ...phrase, inner };
+      }
+    }
+    // "Trump’s spokeswoman", "the Clinton campaign": the name inside.
+    const run = nameRuns(tokens, k, Math.min(end, k + 6))[0];
+    if (run !== undefined) return namePhrase(tokens, run[0], run[1]);
+  }
+  return null;
+}
+
+/** Punctuation that ends a noun phrase after a speech verb. */
+const PHRASE_END = /^[,.;:()“”"–—]$/;
+/** Words that end a described speaker's phrase ("said in a statement Monday"). */
+const PHRASE_BREAKS = new Set(
+  'in at on during after before to for from with by while when as that which who'.split(' '),
+);
+
+/**
+ * The name heading a described speaker after the verb: "said election lawyer Joe Birkenstock",
+ * "said former Utah governor Michael Leavitt", "said Florida’s Rick Wilson, a consultant". Skips
+ * lower-case descriptors, places and possessives up to the first capitalised run that is not
+ * itself a modifier; a preposition or clause word ends the search.
+ */
+function describedName(tokens: readonly Token[], k: number, end: number): Phrase | null {
+  let j = k;
+  while (j < end && j - k < MAX_NP) {
+    const t = tokens[j];
+    if (
+      t === undefined ||
+      PHRASE_END.test(t.text) ||
+      PRONOUN_GENDER.has(t.lower) ||
+      PHRASE_BREAKS.has(t.lower)
+    )
+      return null;
+    if (!isNameToken(t)) {
+      j++;
+      continue;
+    }
+    const [, b] = runAround(tokens, j);
+    const stop = Math.min(b, end);
+    const next = tokens[stop];
+    const modifier =
+      tokens[stop - 1]?.possessive === true ||
+      isPlaceName(nameText(tokens, j, stop)) ||
+      (next !== undefined && (isRoleWord(next.lower) || isRoleModifier(next.lower)));
+    if (!modifier) {
+      const phrase = namePhrase(tokens, j, stop);
+      return phrase.kind === 'name' ? phrase : null;
+    }
+    j = stop;
+  }
+  return null;
+}
+
+/** "said X": the phrase after the verb, or the name its descriptors lead to. */
+export function phraseAfterVerb(
+  tokens: readonly Token[],
+  k: number,
+  end: number,
+  resolver: NameContext,
+): Phrase | null {
+  const phrase = phraseAt(tokens, k, end, resolver);
+  if (phrase !== null && !(phrase.kind === 'name' && isPlaceName(phrase.name))) return phrase;
+  return describedName(tokens, k, end) ?? phrase;
+}
+
+/** Nouns for a publication, body or document speaking in its own name ("Time magazine wrote"). */
+const OUTLET_NOUNS = new Set(
+  (
+    'magazine newspaper paper website site journal blog network channel outlet editorial board ' +
+    'foundation institute group committee memo report statement letter ad video study survey ' +
+    'poll ruling complaint filing release'
+  ).split(' '),
+);
+
+/** "Time magazine", "the Heritage Foundation website": the name before an outlet noun at `k`. */
+function outletBefore(tokens: readonly Token[], k: number, floor: number): Phrase | null {
+  const noun = tokens[k];
+  const named = tokens[k - 1];
+  if (noun === undefined || noun.cap || !OUTLET_NOUNS.has(noun.lower)) return null;
+  if (named === undefined || k - 1 < floor || !isNameToken(named) || named.possessive) return null;
+  const [a] = runAround(tokens, k - 1);
+  const phrase = namePhrase(tokens, Math.max(a, floor), k);
+  return phrase.kind === 'name' ? { ...phrase, outlet: true } : null;
+}
+
+/**
+ * "the Pentagon said", "the Orlando attacks": a name right after "the" is an institution or a
+ * noun's modifier, not a person that a later "he" or "she" can refer to.
+ */
+export function afterArticle(tokens: readonly Token[], v: number): boolean {
+  const prev = tokens[v - 1];
+  if (prev === undefined || !isNameToken(prev)) return false;
+  const [a] = runAround(tokens, v - 1);
+  return tokens[a - 1]?.lower === 'the';
+}
+
+/** The subject ending just before token `v` (a speech verb), skipping adverbs and appositives. */
+export function subjectBefore(
+  tokens: readonly Token[],
+  v: number,
+  floor: number,
+  resolver: NameContext,
+): Phrase | null {
+  let k = v - 1;
+  while (k >= floor && (SKIPPABLE.has(tokens[k]?.lower ?? '') || isTimeWord(tokens[k]))) k--;
+  if (tokens[k]?.text === ')') {
+    // "Gov. Mary Fallin (R-OK) said".
+    let c = k - 1;
+    while (c >= floor && k - c < 8 && tokens[c]?.text !== '(') c--;
+    if (c >= floor && tokens[c]?.text === '(') k = c - 1;
+  }
+  if (tokens[k]?.text === ',') {
+    // "Khamenei, the Iranian leader, said" / "X, who ..., said": back to the first comma;
+    // "her senior adviser, Jake Sullivan, said": the name between the commas.
+    let c = k - 1;
+    while (c >= floor && v - c < 24 && tokens[c]?.text !== ',') c--;
+    if (c >= floor && tokens[c]?.text === ',') {
+      const inner = tokens[k - 1];
+      const [a, b] = inner === undefined ? [k, k] : runAround(tokens, k - 1);
+      if (
+        inner !== undefined &&
+        isNameToken(inner) &&
+        !isPartyTag(inner.text) &&
+        a === c + 1 &&
+        b === k
+      ) {
+        return namePhrase(tokens, a, b);
+      }
+      k = c - 1;
+    }
+  }
+  const t = tokens[k];
+  if (t === undefined || k < floor) return null;
+  if (PRONOUN_GENDER.has(t.lower)) return { kind: 'pronoun', word: t.lower };
+  if (isNameToken(t)) {
+    const [a, b] = runAround(tokens, k);
+    return namePhrase(tokens, Math.max(a, floor), Math.min(b, k + 1));
+  }
+  if (isRoleWord(t.lower)) {
+    const phrase = resolver.rolePhraseEndingAt(tokens, k);
+    if (phrase !== null) return phrase;
+  }
+  const outlet = outletBefore(tokens, k, floor);
+  if (outlet !== null) return outlet;
+  // "a spokesman for the State Department said": the organisation or the role before it.
+  for (let j = k; j >= floor && k - j < 8; j--) {
+    const u = tokens[j];
+    if (u === undefined || /^[,.;:“”"]$/.test(u.text)) break;
+    if (isRoleWord(u.lower)) {
+      const phrase = resolver.rolePhraseEndingAt(tokens, j);
+      if (phrase !== null) {
+        const run = nameRuns(tokens, j + 1, k + 1)[0];
+        return { ...phrase, inner: run === undefined ? null : nameText(tokens, run[0], run[1]) };
+      }
+    }
+  }
+  return null;
+}
+
+/** Number words and -ly adverbs that open a sentence ("Fifteen minutes later, ..."). */
+const QUANTITY_WORDS = new Set(
+  (
+    'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen ' +
+    'sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety ' +
+    'hundred hundreds thousand thousands million millions dozens several'
+  ).split(' '),
+);
+
+/** A sentence-opening word that cannot begin a person's name: a number or an -ly adverb. */
+function isQuantityWord(t: Token, resolver: NameContext): boolean {
+  if (QUANTITY_WORDS.has(t.lower)) return true;
+  // "Kelly", "Beverly": given names and known surnames are not adverbs.
+  return (
+    t.lower.length > 4 &&
+    t.lower.endsWith('ly') &&
+    givenNameGender(t.text) === null &&
+    !resolver.isKnownName(t.text)
+  );
+}
+
+/** How far a dateline may run before its dash: "PHILADELPHIA, July 25 (UPI) —". */
+const MAX_DATELINE = 10;
+
+/** An upper-case word of two letters or more ("DES", "MOINES"): dateline or headline type. */
+function isUpperWord(t: Token | undefined): boolean {
+  return t !== undefined && t.text.length > 1 && /^\p{Lu}+$/u.test(t.text);
+}
+
+/**
+ * The first token after a dateline opening a story ("TALLAHASSEE — Rep. Gwen Graham said",
+ * "LOS ANGELES, Sept. 28 (UPI) — ..."): a place in capitals, an optional date and agency, then
+ * a dash. Returns `j` itself when the sentence does not open with one.
+ */
+function pastDateline(tokens: readonly Token[], j: number, k: number): number {
+  if (!isUpperWord(tokens[j])) return j;
+  for (let d = j + 1; d < k && d - j <= MAX_DATELINE; d++) {
+    const t = tokens[d];
+    if (t === undefined) break;
+    if (/^[–—―]$/.test(t.text)) return d + 1;
+    // A lower-case word means running text, not a dateline.
+    if (/^\p{Ll}/u.test(t.text)) break;
+  }
+  return j;
+}
+
+/** The clause subject of the sentence holding token `k`: its first noun phrase. */
+export function sentenceSubject(
+  para: Paragraph,
+  k: number,
+  resolver: NameContext,
+  wholeSentence = false,
+): Phrase | null {
+  const s = para.sentence[k];
+  let start = k;
+  while (start > 0 && para.sentence[start - 1] === s) start--;
+  if (wholeSentence) {
+    k = start;
+    while (k < para.tokens.length && para.sentence[k] === s) k++;
+  }
+  let j = start;
+  if (OPEN_ONLY.has(para.tokens[j]?.text ?? '') || para.tokens[j]?.text === '"') return null;
+  while (j < k && /^[‘’([]$/.test(para.tokens[j]?.text ?? '')) j++;
+  j = pastDateline(para.tokens, j, k);
+  const first = para.tokens[j];
+  const second = para.tokens[j + 1];
+  // "Typically, ...", "Across the state, ...": an opening word, not a one-word name.
+  const opener =
+    first !== undefined &&
+    first.cap &&
+    ((second?.text === ',' && (/ly$/.test(first.lower) || resolver.lower.has(first.lower))) ||
+      (second !== undefined && DETERMINERS.has(second.lower)));
+  const participle =
+    opener ||
+    (first !== undefined && first.cap && isQuantityWord(first, resolver)) ||
+    (first !== undefined && /(?:ing|ed)$/.test(first.lower) && para.tokens[j + 1]?.cap === false);
+  if (
+    first !== undefined &&
+    LINKERS.has(first.lower) &&
+    second !== undefined &&
+    (isNameToken(second) || PRONOUN_GENDER.has(second.lower))
+  ) {
+    // "Meanwhile Rihanna, who ..., spoke": a linking word before the subject.
+    j++;
+  } else if (LEADERS.has(first?.lower ?? '') || participle) {
+    // Past the opening phrase; a place after its comma belongs to it ("In Salem, N.H., Trump").
+    let c = j;
+    for (let commas = 0; commas < 3; commas++) {
+      while (c < k && para.tokens[c]?.text !== ',') c++;
+      if (c >= k) return null;
+      const phrase = phraseAt(para.tokens, c + 1, k, resolver);
+      if (phrase?.kind !== 'name' || !isPlaceName(phrase.name)) return phrase;
+      c++;
+    }
+    return null;
+  }
+  return phraseAt(para.tokens, j, k, resolver);
+}

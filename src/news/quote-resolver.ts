@@ -1,0 +1,404 @@
+/**
+ * Key quotes, part 3: resolving an attribution's phrase to a person. `Resolver` gathers the
+ * article's person mentions and their genders and the named subjects of speech verbs, then
+ * resolves names via the who's-who, pronouns to the nearest earlier person of a compatible
+ * gender, and role nouns ("the Iraqi PM") to the person the article described that way.
+ */
+import type { Entity } from './article.js';
+import { matchEntity } from './entities.js';
+import {
+  PRONOUN_GENDER,
+  canonicalRole,
+  givenNameGender,
+  isOrgWord,
+  isPartyTag,
+  isNameToken,
+  isPlaceName,
+  lowercaseWords,
+  isRoleModifier,
+  isRoleWord,
+  nameRuns,
+  nameText,
+  roleGender,
+  splitRun,
+  surnameKey,
+  type Token,
+} from './names.js';
+import { DETERMINERS, hasLetter, type Paragraph } from './quote-marks.js';
+import {
+  MAX_NP,
+  STANCE_VERBS,
+  afterArticle,
+  isFiniteSpeechAt,
+  phraseAt,
+  sentenceSubject,
+  subjectBefore,
+  type Gender,
+  type NameContext,
+  type Phrase,
+} from './quote-phrases.js';
+
+interface Mention {
+  pos: number;
+  name: string;
+  /** Named as the speaker of a direct quotation. */
+  quoted?: boolean;
+  /** Named as the subject of a speech verb ("Cruz admitted"). */
+  spoke?: boolean;
+}
+
+/** Longer capitalised runs are headlines or titles, not people's names. */
+const MAX_NAME_WORDS = 4;
+/** Characters after which a role's last named holder is no longer the likely referent. */
+const STALE = 500;
+/** How many earlier speakers or mentions an antecedent search looks at. */
+const LOOKBACK = 200;
+
+/** Surnames that several people of the article share ("Bill" and "Hillary Clinton"). */
+function sharedSurnames(entities: readonly Entity[]): string[] {
+  const people = new Map<string, number>();
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    const key = surnameKey(e.name);
+    people.set(key, (people.get(key) ?? 0) + 1);
+  }
+  return [...people].filter(([, n]) => n > 1).map(([key]) => key);
+}
+
+/** A person with the article's description of them, padded with spaces for word lookups. */
+interface DescribedPerson {
+  name: string;
+  desc: string;
+  /** The description names a place ("former New York governor"). */
+  placed: boolean;
+}
+
+/** Article-wide facts the resolver needs: person mentions in order and their genders. */
+export class Resolver implements NameContext {
+  private readonly mentions: Mention[] = [];
+  private readonly gender = new Map<string, Gender>();
+  /** Named subjects of speech verbs ("Rendell said", "the Iraqi PM insisted"), in text order. */
+  private readonly speakers: Mention[] = [];
+  /** Speakers of the quotes resolved so far (positions ascending). */
+  private readonly quoteSpeakers: Mention[] = [];
+  /** Mention positions per name, ascending. */
+  private readonly mentionsOf = new Map<string, number[]>();
+  /** Words the article also writes in lower case (capitalised only at sentence starts). */
+  readonly lower: ReadonlySet<string>;
+  /** Full-name mentions per surname that several people share ("Bill"/"Hillary Clinton"). */
+  private readonly namesakes = new Map<string, Mention[]>();
+  private described: DescribedPerson[] | undefined;
+
+  constructor(
+    private readonly paragraphs: Paragraph[],
+    private readonly entities: readonly Entity[],
+    insideQuote: (p: number, k: number) => boolean,
+    sentences: readonly string[],
+  ) {
+    this.lower = lowercaseWords(sentences);
+    for (const key of sharedSurnames(entities)) this.namesakes.set(key, []);
+    for (const e of entities) {
+      // A known given name outweighs the role ("spokesman Hope Hicks").
+      const given = e.name.includes(' ') ? givenNameGender(e.name.split(' ')[0] ?? '') : null;
+      if (given !== null) this.gender.set(e.name, given);
+      else if (e.kind === 'person' && e.description !== null) {
+        for (const w of e.description.toLowerCase().split(/\s+/)) {
+          const g = roleGender(w);
+          if (g !== null) this.gender.set(e.name, g);
+        }
+      }
+    }
+    paragraphs.forEach((para, p) => {
+      const { tokens } = para;
+      for (const [a, b] of nameRuns(tokens)) {
+        if (insideQuote(p, a)) continue;
+        const split = splitRun(tokens, a, b);
+        if (split.nameStart >= b) continue;
+        const pos = para.base + (tokens[a]?.start ?? 0);
+        const entity = this.entityFor(nameText(tokens, split.nameStart, b), pos);
+        if (entity === undefined || entity.kind !== 'person') continue;
+        this.mentions.push({ pos, name: entity.name });
+        if (b - split.nameStart > 1)
+          this.namesakes.get(surnameKey(entity.name))?.push({ pos, name: entity.name });
+        if (split.gender !== null) this.gender.set(entity.name, split.gender);
+      }
+      // Role nouns used as references: "the ayatollah", "the Iraqi PM".
+      for (let k = 0; k < tokens.length; k++) {
+        const t = tokens[k];
+        if (t === undefined || !isRoleWord(t.lower) || insideQuote(p, k)) continue;
+        const next = tokens[k + 1];
+        if (next !== undefined && isNameToken(next)) continue;
+        const phrase = this.rolePhraseEndingAt(tokens, k);
+        if (phrase === null || !phrase.definite) continue;
+        const name = this.byRole(phrase.words, para.base + t.start);
+        if (name !== null) this.mentions.push({ pos: para.base + t.start, name });
+      }
+    });
+    this.mentions.sort((x, y) => x.pos - y.pos);
+    for (const m of this.mentions) {
+      const list = this.mentionsOf.get(m.name);
+      if (list === undefined) this.mentionsOf.set(m.name, [m.pos]);
+      else list.push(m.pos);
+    }
+    this.collectSpeakers(insideQuote);
+    this.speakers.sort((x, y) => x.pos - y.pos);
+  }
+
+  /** Every "X said" / "said X" outside quotations, resolved in order. */
+  private collectSpeakers(insideQuote: (p: number, k: number) => boolean): void {
+    this.paragraphs.forEach((para, p) => {
+      const { tokens } = para;
+      // Start of the unquoted run of v's sentence that ends at v (kept as v moves: linear time).
+      let floor = 0;
+      for (let v = 0; v < tokens.length; v++) {
+        if (v > 0 && (para.sentence[v - 1] !== para.sentence[v] || insideQuote(p, v - 1)))
+          floor = v;
+        const t = tokens[v];
+        if (
+          t === undefined ||
+          !(isFiniteSpeechAt(tokens, v) || STANCE_VERBS.has(t.lower)) ||
+          insideQuote(p, v)
+        )
+          continue;
+        let phrase = subjectBefore(tokens, v, floor, this);
+        if (phrase === null && (insideQuote(p, v - 1) || tokens[v - 1]?.text === ',')) {
+          let end = v + 1;
+          while (
+            end < tokens.length &&
+            end - v < MAX_NP &&
+            !/^[,.;:“”"]$/.test(tokens[end]?.text ?? '.')
+          )
+            end++;
+          phrase = phraseAt(tokens, v + 1, end, this);
+        }
+        if (phrase === null || phrase.kind === 'pronoun') continue;
+        const pos = para.base + t.start;
+        const name = this.resolve(phrase, pos);
+        if (name !== null) this.speakers.push({ pos, name, spoke: !afterArticle(tokens, v) });
+      }
+      // Sentence subjects count too: "Calderon intimated ... “...,” he said."
+      for (let k = 0; k < tokens.length; k++) {
+        // A sentence that starts inside a quotation ("“...? Trump is ...,” he said") has no
+        // subject of the article's own.
+        if ((k > 0 && para.sentence[k - 1] === para.sentence[k]) || insideQuote(p, k)) continue;
+        const subject = sentenceSubject(para, k, this, true);
+        if (subject === null || subject.kind === 'pronoun') continue;
+        const pos = para.base + (tokens[k]?.start ?? 0);
+        const name = this.resolve(subject, pos);
+        if (name !== null && this.isPerson(name)) this.speakers.push({ pos, name });
+      }
+    });
+  }
+
+  /**
+   * The entity a name stands for; a surname several people share ("Clinton") stands for the one
+   * last mentioned by full name.
+   */
+  private entityFor(name: string, pos: number): Entity | undefined {
+    const entity = matchEntity(this.entities, name);
+    // "Ivanka Trump" is not "Donald Trump": a different given name is a different person.
+    if (entity !== undefined && entity.name !== name && name.includes(' ')) {
+      const given = name.slice(0, name.indexOf(' '));
+      if (!entity.name.split(' ').includes(given) && givenNameGender(given) !== null)
+        return undefined;
+    }
+    const namesakes = name.includes(' ') ? undefined : this.namesakes.get(surnameKey(name));
+    if (entity === undefined || namesakes === undefined) return entity;
+    const last = namesakes[lowerBound(namesakes, pos) - 1];
+    return last === undefined ? entity : (matchEntity(this.entities, last.name) ?? entity);
+  }
+
+  /** Records a quote's speaker; quotes are resolved in text order. */
+  addSpeaker(pos: number, name: string): void {
+    const last = this.quoteSpeakers[this.quoteSpeakers.length - 1];
+    if (last === undefined || last.pos <= pos) this.quoteSpeakers.push({ pos, name, quoted: true });
+  }
+
+  /** The latest speaker before `pos` that `accept` takes, looking back a bounded distance. */
+  private latestSpeaker(pos: number, accept: (m: Mention) => boolean): string | null {
+    let i = lowerBound(this.speakers, pos) - 1;
+    let j = lowerBound(this.quoteSpeakers, pos) - 1;
+    for (let step = 0; step < LOOKBACK && (i >= 0 || j >= 0); step++) {
+      const a = this.speakers[i];
+      const b = this.quoteSpeakers[j];
+      const m = a === undefined || (b !== undefined && b.pos > a.pos) ? b : a;
+      if (m === undefined) break;
+      if (m === a) i--;
+      else j--;
+      if (accept(m)) return m.name;
+    }
+    return null;
+  }
+
+  /** The last named source before `pos`: a quote's speaker or a speech verb's subject. */
+  lastQuoted(pos: number): string | null {
+    return this.latestSpeaker(pos, (m) => m.quoted === true || m.spoke === true);
+  }
+
+  lastSpeaker(pos: number): string | null {
+    return this.latestSpeaker(pos, () => true);
+  }
+
+  private genderOf(name: string): Gender {
+    const fixed = this.gender.get(name);
+    if (fixed !== undefined) return fixed;
+    return name.includes(' ') ? givenNameGender(name.split(' ')[0] ?? '') : null;
+  }
+
+  /** Could name a speaker: not a place or party, not a common word capitalised at a start. */
+  plausibleName(name: string): boolean {
+    if (isPlaceName(name) || isPartyTag(name)) return false;
+    return name.includes(' ') || !this.lower.has(name.toLowerCase());
+  }
+
+  /** A name the article's entities know (a full name, or a surname of one). */
+  isKnownName(name: string): boolean {
+    return matchEntity(this.entities, name) !== undefined;
+  }
+
+  /** A person (not a place or organisation): a person entity, or an unknown full name. */
+  isPerson(name: string): boolean {
+    const e = matchEntity(this.entities, name);
+    if (e !== undefined) return e.kind === 'person';
+    const parts = name.split(' ');
+    if (parts.some((w) => isOrgWord(w.toLowerCase()))) return false;
+    // "Black Lawmakers Rip Donald Trump": a headline, not a name.
+    return parts.length > 1 && parts.length <= MAX_NAME_WORDS;
+  }
+
+  /** The role phrase ending with the role word at `k`: "the Iraqi PM", "a spokesman". */
+  rolePhraseEndingAt(
+    tokens: readonly Token[],
+    k: number,
+  ): Extract<Phrase, { kind: 'role' }> | null {
+    const words: string[] = [];
+    let j = k;
+    while (j >= 0 && k - j < 6) {
+      const t = tokens[j];
+      if (t === undefined) break;
+      if (DETERMINERS.has(t.lower)) {
+        return { kind: 'role', words: words.reverse(), definite: t.lower === 'the', inner: null };
+      }
+      if (!(isRoleWord(t.lower) || isRoleModifier(t.lower) || (t.cap && hasLetter(t)))) break;
+      words.push(t.lower);
+      j--;
+    }
+    return null;
+  }
+
+  /** The person whose description holds these role words, most recently mentioned first. */
+  byRole(words: readonly string[], pos: number): string | null {
+    const heads = words.filter((w) => isRoleWord(w)).map(canonicalRole);
+    if (heads.length === 0) return null;
+    const modifiers = words.filter((w) => !isRoleWord(w));
+    const places = modifiers.filter((w) => isPlaceName(w));
+    let best: { name: string; score: number } | null = null;
+    for (const { name, desc, placed } of this.describedPeople()) {
+      if (!heads.every((h) => desc.includes(` ${h} `))) continue;
+      // "the New Jersey governor" is not the "former New York governor": places must agree.
+      if (placed && !places.every((m) => desc.includes(` ${m} `))) continue;
+      let score = 1 + modifiers.filter((m) => desc.includes(` ${m} `)).length * 0.5;
+      const last = this.lastMentionBefore(name, pos);
+      if (last >= 0) score += 0.5 + last / (pos + 1);
+      if (best === null || score > best.score) best = { name, score };
+    }
+    return best?.name ?? null;
+  }
+
+  /** People the article describes, each description in canonical role words (built once). */
+  private describedPeople(): DescribedPerson[] {
+    this.described ??= this.entities.flatMap((e) => {
+      if (e.kind !== 'person' || e.description === null) return [];
+      const words = e.description.toLowerCase().split(/\s+/).map(canonicalRole);
+      return [{ name: e.name, desc: ` ${words.join(' ')} `, placed: words.some(isPlaceName) }];
+    });
+    return this.described;
+  }
+
+  private lastMentionBefore(name: string, pos: number): number {
+    const list = this.mentionsOf.get(name) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] ?? 0) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? (list[lo - 1] ?? -1) : -1;
+  }
+
+  /** "he"/"she": the nearest earlier person of a compatible gender. */
+  byPronoun(word: string, pos: number): string | null {
+    const g = PRONOUN_GENDER.get(word);
+    if (g === 'm' || g === 'f') {
+      // The current speaker first (news convention), else the nearest person mentioned.
+      const fits = (name: string): boolean => {
+        const mg = this.genderOf(name);
+        return mg === null || mg === g;
+      };
+      // A lone surname counts once it was quoted ("“...,” Cruz said"): places rarely are.
+      const speaker = this.latestSpeaker(
+        pos,
+        (m) =>
+          (this.isPerson(m.name) ||
+            ((m.quoted === true || m.spoke === true) &&
+              /^\p{Lu}\p{Ll}+$/u.test(m.name) &&
+              !isOrgWord(m.name.toLowerCase()))) &&
+          fits(m.name),
+      );
+      if (speaker !== null) return speaker;
+      const start = lowerBound(this.mentions, pos) - 1;
+      for (let i = start; i >= 0 && start - i < LOOKBACK; i--) {
+        const m = this.mentions[i];
+        if (m !== undefined && fits(m.name)) return m.name;
+      }
+      return null;
+    }
+    return this.lastQuoted(pos);
+  }
+
+  resolve(phrase: Phrase, pos: number): string | null {
+    switch (phrase.kind) {
+      case 'name': {
+        const entity = this.entityFor(phrase.name, pos);
+        // "Audiences can expect", "Republicans say", "New Hampshire": nobody by name.
+        if (entity === undefined && phrase.outlet !== true && !this.plausibleName(phrase.name))
+          return null;
+        const name = entity?.name ?? phrase.name;
+        // "Mrs. Clinton said": the honorific settles the gender for later pronouns.
+        if (phrase.gender !== null && !this.gender.has(name)) this.gender.set(name, phrase.gender);
+        return name;
+      }
+      case 'pronoun':
+        return this.byPronoun(phrase.word, pos);
+      case 'role': {
+        const byRole = this.byRole(phrase.words, pos);
+        // "The Vermont senator": a person described so but not mentioned for a long while
+        // yields to the current speaker, whom the role most likely re-describes.
+        if (
+          byRole !== null &&
+          phrase.definite &&
+          pos - this.lastMentionBefore(byRole, pos) > STALE
+        ) {
+          return this.lastQuoted(pos) ?? byRole;
+        }
+        if (byRole !== null) return byRole;
+        if (phrase.inner !== null)
+          return this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
+        return phrase.definite ? this.lastQuoted(pos) : null;
+      }
+    }
+  }
+}
+
+/** Index of the first item at or after `pos` in a list sorted by position. */
+function lowerBound(list: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.pos ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -3,8 +3,9 @@
  * (`Keys.term`), member = article id, score = quantised term weight + a recency fraction.
  *
  * - Weight: saturated body term frequency (BM25-like, length-normalised) plus a boost for title
- *   terms. Only the best MAX_TERMS_PER_ARTICLE terms of an article (every title term included)
- *   are indexed, which keeps the index within the memory budget.
+ *   terms. Only the best MAX_TERMS_PER_ARTICLE terms of an article are indexed, with every
+ *   title term and every named person's surname (a name mentioned once is still found), which
+ *   keeps the index within the memory budget.
  * - Score = round(weight * 1000) + minutes since 2000 / 2^25: the integer part ranks, the
  *   fraction (recency, < 1) breaks ties, so each zset's top-N is already "best, then newest".
  * - Queries never combine keys server-side (no ZUNIONSTORE, no cross-slot commands): the top-K
@@ -16,7 +17,7 @@ import { STOPWORDS, terms, words } from '../news/tokens.js';
 import type { Keys } from './keys.js';
 import type { RedisClient } from './redis.js';
 
-export const MAX_TERMS_PER_ARTICLE = 32;
+export const MAX_TERMS_PER_ARTICLE = 30;
 export const MAX_QUERY_TERMS = 8;
 const TITLE_BOOST = 2.5;
 const K1 = 1.2;
@@ -26,12 +27,27 @@ const EPOCH_2000_MS = Date.UTC(2000, 0, 1);
 const RECENCY_SPAN_MINUTES = 2 ** 25;
 
 /**
- * Stemmed term → weight for an article's title and text (best MAX_TERMS_PER_ARTICLE). The text
- * comes as the analysis's sentences, whose terms the analysis has just computed (and cached).
+ * Terms indexed whatever their weight: the title's, and the surname of every person the article
+ * names (and one-word organisation names), so that a name mentioned once still finds it.
+ */
+function namedTerms(title: string, entities: Analysis['entities']): Set<string> {
+  const named = new Set(terms(title));
+  for (const e of entities) {
+    const nameTerms = terms(e.name);
+    const last = nameTerms[nameTerms.length - 1];
+    if (last !== undefined && (e.kind === 'person' || nameTerms.length === 1)) named.add(last);
+  }
+  return named;
+}
+
+/**
+ * Stemmed term → weight for an article's title and text: the best MAX_TERMS_PER_ARTICLE, plus
+ * the names (see namedTerms). The text comes as the analysis's sentences, whose terms the
+ * analysis has just computed (and cached).
  */
 export function indexTerms(doc: {
   article: Pick<Article, 'title'>;
-  analysis: Pick<Analysis, 'sentences'>;
+  analysis: Pick<Analysis, 'sentences' | 'entities'>;
 }): Map<string, number> {
   // Frequency and first position of each body term.
   const body = new Map<string, { tf: number; first: number }>();
@@ -56,9 +72,10 @@ export function indexTerms(doc: {
   }
   // Best first; ties go to the term met first (title-only terms before body terms).
   ranked.sort((a, b) => b.weight - a.weight || a.first - b.first);
+  const named = namedTerms(doc.article.title, doc.analysis.entities);
   return new Map(
     ranked
-      .filter(({ term }, i) => i < MAX_TERMS_PER_ARTICLE || title.has(term))
+      .filter(({ term }, i) => i < MAX_TERMS_PER_ARTICLE || named.has(term))
       .map(({ term, weight }) => [term, weight]),
   );
 }

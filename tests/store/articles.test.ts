@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleStore } from '../../src/store/articles.js';
 import { Keys } from '../../src/store/keys.js';
 import { testRedis, type TestRedis } from '../support/redis.js';
+import { storeArticle } from '../support/articles.js';
 import { makeArticle } from './make-article.js';
 
 let t: TestRedis;
@@ -223,5 +224,25 @@ describe('ArticleStore', () => {
     } while (cursor !== '0');
     expect(keys).toContain(`${t.prefix}:{a:${iran.article.id}}`);
     for (const k of keys) expect(k.includes('{')).toBe(/^[^{]*\{a:[a-z0-9]+\}$/.test(k));
+  });
+});
+
+describe('search by name', () => {
+  it('finds an article by the surname of a person it names only once', async () => {
+    const own = new ArticleStore(t.redis, new Keys(`${t.prefix}:names`));
+    const farming = [
+      'Wheat farmers across the plains harvested a record crop this summer, as wheat prices rose.',
+      'Grain elevators filled early; railway operators added freight cars for the grain harvest.',
+      'Rainfall in spring helped soil moisture, and fertiliser costs fell for most growers.',
+      'Exporters expect shipments to Asian buyers to climb, with barley and corn also strong.',
+      'Storage shortages pushed some growers to pile grain outdoors under tarpaulins.',
+      'Insurance claims for hail damage were lower than last year, brokers reported.',
+      'Agriculture minister Tom Vilsack said the figures were encouraging for rural towns.',
+    ];
+    const id = await storeArticle(own, {
+      title: 'Record wheat harvest',
+      text: farming.join('\n\n'),
+    });
+    expect((await own.search('Vilsack', { limit: 5 })).items.map((h) => h.id)).toEqual([id]);
   });
 });

@@ -11,6 +11,7 @@ import { registerFeeds } from './feeds.js';
 import { registerGet } from './get.js';
 import { registerIngest } from './ingest.js';
 import { registerRegister } from './register.js';
+import { registerReindex } from './reindex.js';
 import { registerSearch } from './search.js';
 import { registerSlackManifest } from './slack-manifest.js';
 import { registerStats } from './stats.js';
@@ -21,6 +22,7 @@ const REGISTRARS: Array<(program: Command) => void> = [
   registerGet,
   registerSearch,
   registerStats,
+  registerReindex,
   registerFeeds,
   registerDigest,
   registerRegister,

@@ -38,6 +38,8 @@ export interface Page<T> {
 /** Candidates fetched per query term: enough for deep pages, bounded for speed. */
 const SEARCH_DEPTH = 200;
 const AUTOCOMPLETE_WORDS = 6;
+/** Articles read at once by `reindex`. */
+const REINDEX_CHUNK = 100;
 /** Source names read when listing sources (the most prolific first). */
 const SOURCES_SCANNED = 1000;
 const RELATED_TERMS = 12;
@@ -303,6 +305,29 @@ export class ArticleStore {
     });
   }
 
+  /**
+   * Indexes every stored article again (newest first) under the current index rules: adds the
+   * terms it should now be found by (terms it already had stay: they are words of the article).
+   * Idempotent; safe beside a running bot. Returns how many articles were indexed.
+   */
+  reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    return guarded(async () => {
+      const total = await this.count();
+      let done = 0;
+      for (let start = 0; start < total; start += REINDEX_CHUNK) {
+        const ids = await this.redis.zrevrange(
+          this.keys.recent(),
+          start,
+          start + REINDEX_CHUNK - 1,
+        );
+        const indexed = await Promise.all(ids.map((id) => this.indexAgain(id)));
+        done += indexed.filter(Boolean).length;
+        onProgress?.(done, total);
+      }
+      return done;
+    });
+  }
+
   stats(): Promise<{ articles: number; sources: number; terms: number }> {
     return guarded(async () => {
       const [articles, sources, terms] = await Promise.all([
@@ -312,6 +337,18 @@ export class ArticleStore {
       ]);
       return { articles, sources, terms };
     });
+  }
+
+  /** Adds the article's current index terms; false when it is no longer stored. */
+  private async indexAgain(id: string): Promise<boolean> {
+    const { doc } = await this.load(id);
+    if (!doc) return false;
+    const weights = indexTerms(doc);
+    await Promise.all([
+      this.index.add(id, weights, articleTime(doc.article)),
+      this.redis.pfadd(this.keys.termCount(), ...weights.keys()),
+    ]);
+    return true;
   }
 
   private count(): Promise<number> {

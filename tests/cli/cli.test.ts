@@ -80,6 +80,9 @@ describe('newsbot CLI', { timeout: 120_000 }, () => {
     expect(get.stdout).toContain('A volcano erupted near a mountain village on Sunday');
     const stats = await newsbot(['stats', '--json']);
     expect(JSON.parse(stats.stdout)).toMatchObject({ articles: 4 });
+    const reindex = await newsbot(['reindex']);
+    expect(reindex.code).toBe(0);
+    expect(reindex.stdout).toMatch(/^reindexed 4 articles in \d+\.\d s$/m);
   });
 
   it('analyze --json gives the analysis shape without Redis', async () => {

@@ -244,5 +244,10 @@ describe('search by name', () => {
       text: farming.join('\n\n'),
     });
     expect((await own.search('Vilsack', { limit: 5 })).items.map((h) => h.id)).toEqual([id]);
+    // Stored before names were indexed: reindex adds the term.
+    await t.redis.zrem(new Keys(`${t.prefix}:names`).term('vilsack'), id);
+    expect((await own.search('Vilsack', { limit: 5 })).total).toBe(0);
+    expect(await own.reindex()).toBe(1);
+    expect((await own.search('Vilsack', { limit: 5 })).items.map((h) => h.id)).toEqual([id]);
   });
 });

@@ -79,9 +79,12 @@ async function noStoriesFrom(
   query: string | undefined,
   ctx: CommandContext,
 ): Promise<string> {
-  const known = await ctx.services.articles.sources('', SOURCES_SUGGESTED);
-  const isKnown = known.some((n) => n.toLowerCase() === source.toLowerCase());
-  if (query && isKnown) return `No stored article from “${source}” matches “${query}”.`;
+  const store = ctx.services.articles;
+  const sameName = (await store.sources(source)).some(
+    (n) => n.toLowerCase() === source.toLowerCase(),
+  );
+  if (query && sameName) return `No stored article from “${source}” matches “${query}”.`;
+  const known = await store.sources('', SOURCES_SUGGESTED);
   const suggestion = known.length ? ` Sources: ${known.join(', ')}.` : '';
   return `No stored stories from “${source}”.${suggestion}`;
 }

@@ -140,13 +140,13 @@ export function choiceReply(query: string, view: ArticleView, candidates: Headli
 
 export const NEWS_PAGE_SIZE = 5;
 
-/** One page of headlines with a button per article and previous/next paging buttons. */
 /** What a /news page lists: search results (`query`), one source's stories, or both. */
 export interface NewsFilter {
   query?: string | undefined;
   source?: string | undefined;
 }
 
+/** One page of headlines with a button per article and previous/next paging buttons. */
 export function newsCard(page: Page<Headline>, pageNo: number, filter: NewsFilter): Card {
   const { query, source } = filter;
   const pages = Math.max(1, Math.ceil(page.total / NEWS_PAGE_SIZE));

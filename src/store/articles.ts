@@ -104,9 +104,8 @@ export class ArticleStore {
       const { time } = stored;
       const steps: Array<Promise<unknown>> = [
         this.redis.zadd(this.keys.recent(), time, id),
-        this.index.add(id, weights, time),
+        this.addTerms(id, weights, time),
         this.index.addTitleWords(stored.titleWords),
-        this.redis.pfadd(this.keys.termCount(), ...weights.keys()),
         this.index.remove(
           id,
           [...oldTerms].filter((t) => !weights.has(t)),
@@ -343,12 +342,16 @@ export class ArticleStore {
   private async indexAgain(id: string): Promise<boolean> {
     const { doc } = await this.load(id);
     if (!doc) return false;
-    const weights = indexTerms(doc);
+    await this.addTerms(id, indexTerms(doc), articleTime(doc.article));
+    return true;
+  }
+
+  /** Indexes the article under its terms, and counts the terms for `stats`. */
+  private async addTerms(id: string, weights: Map<string, number>, time: number): Promise<void> {
     await Promise.all([
-      this.index.add(id, weights, articleTime(doc.article)),
+      this.index.add(id, weights, time),
       this.redis.pfadd(this.keys.termCount(), ...weights.keys()),
     ]);
-    return true;
   }
 
   private count(): Promise<number> {

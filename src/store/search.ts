@@ -30,8 +30,8 @@ const RECENCY_SPAN_MINUTES = 2 ** 25;
  * Terms indexed whatever their weight: the title's, and the surname of every person the article
  * names (and one-word organisation names), so that a name mentioned once still finds it.
  */
-function namedTerms(title: string, entities: Analysis['entities']): Set<string> {
-  const named = new Set(terms(title));
+function namedTerms(title: ReadonlySet<string>, entities: Analysis['entities']): Set<string> {
+  const named = new Set(title);
   for (const e of entities) {
     const nameTerms = terms(e.name);
     const last = nameTerms[nameTerms.length - 1];
@@ -72,7 +72,7 @@ export function indexTerms(doc: {
   }
   // Best first; ties go to the term met first (title-only terms before body terms).
   ranked.sort((a, b) => b.weight - a.weight || a.first - b.first);
-  const named = namedTerms(doc.article.title, doc.analysis.entities);
+  const named = namedTerms(title, doc.analysis.entities);
   return new Map(
     ranked
       .filter(({ term }, i) => i < MAX_TERMS_PER_ARTICLE || named.has(term))

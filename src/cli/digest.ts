@@ -12,13 +12,13 @@ import { runDue } from '../jobs/digest-runner.js';
 import { parseDate, parseZone } from '../jobs/digest-times.js';
 import { createLogger } from '../log.js';
 import { createServices, type Services } from '../services.js';
-import { closeRedis, createRedis } from '../store/redis.js';
+import { closeRedis } from '../store/redis.js';
 import type { Config } from '../config.js';
-import { cliConfig, println } from './runtime.js';
+import { cliConfig, cliRedis, println } from './runtime.js';
 
 async function withServices<T>(fn: (services: Services, config: Config) => Promise<T>): Promise<T> {
   const config = cliConfig();
-  const redis = createRedis(config);
+  const redis = cliRedis(config);
   try {
     return await fn(createServices(redis, config), config);
   } finally {

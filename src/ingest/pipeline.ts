@@ -3,6 +3,7 @@
  * 'rejected' result with its reason and never stops a batch; only an unavailable store does
  * (every later item would fail the same way).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ArticleDraft } from '../news/prepare.js';
 import type { ArticleStore, SaveStatus } from '../store/articles.js';
 import { AnalysisPool, defaultPoolSize, prepareOutcome, type Outcome } from './analysis-pool.js';
@@ -62,7 +63,9 @@ const INLINE_WINDOW = 8;
  * worker already has enough queued, between sending saves to Redis. A sliding window bounds
  * the items in flight (read, being prepared or being saved). Saves overlap, except that saves
  * of the same article (same id or same text) wait for each other, in input order, so statuses
- * stay exact.
+ * stay exact. This thread yields to the event loop after each article it prepares, so Redis
+ * replies are read as they come: a long stretch of analysis would otherwise outlast the command
+ * deadline (REDIS_TIMEOUT_MS) of saves whose replies are already waiting.
  * @throws StoreUnavailableError when Redis stops answering (items reported so far are stored).
  */
 export async function ingestAll(
@@ -113,13 +116,26 @@ export async function ingestAll(
     // Wrapped, so that `claimed` waits for the save to start, not to finish.
     const begun = Promise.all([outcome, claimed]).then(([o]) => ({ saved: save(item, o) }));
     claimed = begun;
-    window.push(begun.then((b) => b.saved));
+    const result = begun.then((b) => b.saved);
+    // Awaited in input order below; until then a failure must not count as unhandled.
+    result.catch(() => undefined);
+    window.push(result);
   };
 
   const outcomeOf = (item: SourceItem): Outcome =>
     'error' in item ? { rejected: { error: item.error } } : prepareOutcome(item.draft, deps.now);
 
-  const flush = () => {
+  /** Prepares drafts on this thread, letting Redis replies in between. */
+  const prepareHere = async (drafts: ArticleDraft[]): Promise<Outcome[]> => {
+    const outcomes: Outcome[] = [];
+    for (const draft of drafts) {
+      outcomes.push(prepareOutcome(draft, deps.now));
+      await nextTurn();
+    }
+    return outcomes;
+  };
+
+  const flush = async () => {
     if (!batch.length) return;
     const items = batch;
     batch = [];
@@ -127,7 +143,7 @@ export async function ingestAll(
     // This thread takes a batch itself when every worker already has enough queued.
     const prepared =
       pool!.backlog >= INLINE_WHEN_BACKLOG
-        ? Promise.resolve(drafts.map((d) => prepareOutcome(d, deps.now)))
+        ? Promise.resolve(await prepareHere(drafts))
         : pool!.prepare(drafts, deps.now);
     let next = 0;
     for (const item of items) {
@@ -145,20 +161,21 @@ export async function ingestAll(
   try {
     for await (const item of items) {
       seen += 1;
-      if (seen <= poolAfter) start(item, outcomeOf(item));
-      else {
+      if (seen <= poolAfter) {
+        start(item, outcomeOf(item));
+        await nextTurn();
+      } else {
         pool ??= new AnalysisPool(workers - 1);
         batch.push(item);
-        if (batch.length >= batchSize) flush();
+        if (batch.length >= batchSize) await flush();
       }
       while (window.length >= limit) report(await window.shift()!);
     }
-    if (batch.length) flush();
+    if (batch.length) await flush();
     while (window.length) report(await window.shift()!);
   } finally {
     // After a failure, later saves still settle (and pending analyses are dropped); their
     // outcome is not reported.
-    for (const pending of window) pending.catch(() => undefined);
     await pool?.close();
   }
   return counts;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestAll, ingestDraft, type IngestResult } from '../../src/ingest/pipeline.js';
 import { draftFromRecord, readSources, type SourceItem } from '../../src/ingest/sources.js';
 import { summarize } from '../../src/news/summary.js';
+import { StoreUnavailableError } from '../../src/errors.js';
 import { ArticleStore } from '../../src/store/articles.js';
 import { Keys } from '../../src/store/keys.js';
-import { testRedis, type TestRedis } from '../support/redis.js';
+import { closeRedis, createRedis } from '../../src/store/redis.js';
+import { PrivateRedis, testRedis, type TestRedis } from '../support/redis.js';
 import { BBC_DEV_PATH, SEED_PATH } from '../support/data.js';
 
 const SEED = SEED_PATH;
@@ -237,6 +240,92 @@ describe('analysis on worker threads', () => {
     ]);
     expect(pooled[9]).toMatchObject({ title: 'Blank', error: expect.stringMatching(/text/) });
   });
+});
+
+describe('Redis deadlines during a long analysis', () => {
+  async function bbcItems(n: number): Promise<SourceItem[]> {
+    const lines = (await readFile(BBC, 'utf8')).split('\n').slice(0, n);
+    return lines.map((l, i) => ({
+      location: `bbc:${i + 1}`,
+      draft: draftFromRecord(JSON.parse(l)),
+    }));
+  }
+  async function* from(items: SourceItem[]) {
+    yield* items;
+  }
+
+  it('stores every article though preparing them all takes far longer than one command may', async () => {
+    // 300 analyses take a second or more; each save must still be answered within 300 ms.
+    const redis = createRedis({ REDIS_URL: t.url, REDIS_TIMEOUT_MS: 300 });
+    try {
+      const own = new ArticleStore(redis, new Keys(`${t.prefix}:deadline`));
+      const counts = await ingestAll(from(await bbcItems(300)), {
+        store: own,
+        now: NOW,
+        workers: 2,
+      });
+      expect(counts.stored + counts.duplicate).toBe(300);
+      expect(counts.rejected).toBe(0);
+    } finally {
+      await closeRedis(redis);
+    }
+  }, 60_000);
+
+  it('fails with the store error, not a crash, when a later save fails before an earlier one ends', async () => {
+    // Saves overlap: the second article's save fails while the first is still in flight.
+    class FailingSecondSave extends ArticleStore {
+      private calls = 0;
+      override async saveRecord(record: Parameters<ArticleStore['saveRecord']>[0]) {
+        const call = ++this.calls;
+        if (call === 2) throw new StoreUnavailableError(new Error('Command timed out'));
+        if (call === 1) await new Promise((r) => setTimeout(r, 100));
+        return super.saveRecord(record);
+      }
+    }
+    const own = new FailingSecondSave(t.redis, new Keys(`${t.prefix}:second`));
+    const reported: IngestResult[] = [];
+    const run = ingestAll(from(await bbcItems(4)), {
+      store: own,
+      now: NOW,
+      workers: 1,
+      onResult: (r) => reported.push(r),
+    });
+    await expect(run).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(reported.map((r) => r.status)).toEqual(['stored']);
+  });
+
+  it('stops with StoreUnavailableError when Redis freezes mid-batch, having reported only stored items', async () => {
+    const server = await PrivateRedis.start();
+    const pid = Number(
+      /process_id:(\d+)/.exec(
+        execFileSync('redis-cli', ['-p', String(server.port), 'info', 'server'], {
+          encoding: 'utf8',
+        }),
+      )![1],
+    );
+    const redis = createRedis({ REDIS_URL: server.url, REDIS_TIMEOUT_MS: 300 });
+    try {
+      const own = new ArticleStore(redis, new Keys('deadline'));
+      const reported: IngestResult[] = [];
+      const run = ingestAll(from(await bbcItems(200)), {
+        store: own,
+        now: NOW,
+        workers: 2,
+        onResult: (r) => {
+          reported.push(r);
+          if (reported.length === 20) process.kill(pid, 'SIGSTOP');
+        },
+      });
+      await expect(run).rejects.toBeInstanceOf(StoreUnavailableError);
+      expect(reported.length).toBeGreaterThanOrEqual(20);
+      expect(reported.length).toBeLessThan(200);
+      expect(reported.every((r) => r.status === 'stored' || r.status === 'duplicate')).toBe(true);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      await closeRedis(redis);
+      await server.stop();
+    }
+  }, 60_000);
 });
 
 // ~1,100 analyses: a few seconds on an idle machine, far longer on a shared, loaded one.

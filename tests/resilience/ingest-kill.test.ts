@@ -46,14 +46,18 @@ interface Line {
 }
 
 /** Runs `newsbot ingest FILE --json`; kills its process group after `killAfter` lines. */
-function ingest(killAfter?: number): Promise<{ lines: Line[]; killed: boolean }> {
+function ingest(
+  killAfter?: number,
+): Promise<{ lines: Line[]; killed: boolean; stderr: string }> {
   const child = spawnCli(['ingest', file, '--json'], {
     detached: true,
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, REDIS_URL: t.url, REDIS_PREFIX: t.prefix, LOG_LEVEL: 'silent' },
   });
   const lines: Line[] = [];
   let killed = false;
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   createInterface({ input: child.stdout! }).on('line', (line) => {
     lines.push(JSON.parse(line) as Line);
     if (killAfter !== undefined && lines.length >= killAfter && !killed) {
@@ -63,7 +67,7 @@ function ingest(killAfter?: number): Promise<{ lines: Line[]; killed: boolean }>
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', () => resolve({ lines, killed }));
+    child.once('close', () => resolve({ lines, killed, stderr }));
   });
 }
 
@@ -84,7 +88,7 @@ it('stores every article exactly once after a killed ingest is run again', async
   expect(await t.redis.zcard(keys.recent())).toBeLessThan(expected.size);
 
   const second = await ingest();
-  expect(second.lines).toHaveLength(ITEMS);
+  expect(second.lines, second.stderr).toHaveLength(ITEMS);
   expect(second.lines.filter((l) => l.status === 'updated')).toEqual([]);
   expect(new Set(second.lines.filter((l) => l.id).map((l) => l.id))).toEqual(expected);
 

@@ -46,9 +46,7 @@ interface Line {
 }
 
 /** Runs `newsbot ingest FILE --json`; kills its process group after `killAfter` lines. */
-function ingest(
-  killAfter?: number,
-): Promise<{ lines: Line[]; killed: boolean; stderr: string }> {
+function ingest(killAfter?: number): Promise<{ lines: Line[]; killed: boolean; stderr: string }> {
   const child = spawnCli(['ingest', file, '--json'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@
  * the /news list. Plain text only: each platform renderer escapes, formats and trims.
  */
 import type { Analysis, Article, SummaryLength } from '../../src/news/article.js';
+import { keyQuotes } from '../../src/news/key-quotes.js';
 import { summarize } from '../../src/news/summary.js';
 import type { Action, Card, Reply, Section } from '../../src/reply.js';
 import type { Headline, Page, StoredArticle } from '../../src/store/articles.js';
@@ -58,20 +59,26 @@ export function summaryCard({ article, analysis }: StoredArticle, length: Summar
 }
 
 export function quotesCard({ article, analysis }: StoredArticle): Card {
+  const all = analysis.quotes.length;
+  const shown = keyQuotes(analysis.quotes);
+  const count =
+    shown.length < all
+      ? `${shown.length} key quotations of ${all}`
+      : `${all} quotation${all === 1 ? '' : 's'}`;
   return articleCard(
     article,
     'quotes',
     [
       {
         style: 'quotes',
-        items: analysis.quotes.map((q) => ({
+        items: shown.map((q) => ({
           text: q.text,
           ...(q.speaker ? { attribution: q.speaker } : {}),
         })),
         empty: 'No direct quotations in this article.',
       },
     ],
-    `Article ${article.id} · ${analysis.quotes.length} quotation${analysis.quotes.length === 1 ? '' : 's'}`,
+    `Article ${article.id} · ${count}`,
   );
 }
 

@@ -31,6 +31,20 @@ it('lists the quotations with their speakers', async () => {
   });
 });
 
+it('shows the key quotations of a quote-heavy article, saying how many it left out', async () => {
+  const r = await runCommand(quotesCommand as unknown as CommandDef, { article: id }, f.ctx());
+  if (r.kind !== 'cards') throw new Error('expected a card');
+  const { items } = r.cards[0]!.sections[0]!;
+  // The seed has nine quotations, all attributed; a three-word fragment is left out.
+  expect(items).toHaveLength(8);
+  expect(items.map((i) => i.text)).not.toContain('independent, strong Iraq');
+  expect(items.map((i) => i.text)).toContain(
+    'They killed your guest at your house and explicitly confessed to the crime',
+  );
+  expect(items.map((i) => i.attribution)).toContainEqual(expect.stringMatching(/Kadhimi/));
+  expect(r.cards[0]!.footer).toMatch(/· 8 key quotations of 9$/);
+});
+
 it('says so when an article has no quotations', async () => {
   const r = await runCommand(quotesCommand as unknown as CommandDef, { article: none }, f.ctx());
   if (r.kind !== 'cards') throw new Error('expected a card');

@@ -216,7 +216,10 @@ function classify(tokens: readonly Token[], start: number, end: number): Mention
 function sentenceMentions(sentence: string, lower: ReadonlySet<string>): Mention[] {
   const tokens = tokenizeCached(sentence);
   const out: Mention[] = [];
+  // The end of an organisation's name that took in the run after its "of" or "on".
+  let absorbedTo = -1;
   for (const [runStart, runEndRaw] of nameRuns(tokens)) {
+    if (runStart < absorbedTo) continue;
     // Headlines in capitals ("DOCTORS DON’T WANT") are not names; acronyms are.
     if (
       runEndRaw - runStart > 1 &&
@@ -224,24 +227,34 @@ function sentenceMentions(sentence: string, lower: ReadonlySet<string>): Mention
     )
       continue;
     let runEnd = runEndRaw;
-    // "Department of Justice", "Bank of England".
+    // "Department of Justice", "Bank of England", "Commission on Presidential Debates".
     const of = tokens[runEnd];
     const nextTok = tokens[runEnd + 1];
+    let absorbed = false;
     if (
-      of?.lower === 'of' &&
+      (of?.lower === 'of' || of?.lower === 'on') &&
       nextTok !== undefined &&
       isNameToken(nextTok) &&
       isOrgWord(tokens[runEnd - 1]?.lower ?? '')
     ) {
       const tail = nameRuns(tokens, runEnd + 1)[0];
-      if (tail !== undefined && tail[0] === runEnd + 1) runEnd = tail[1];
+      if (tail !== undefined && tail[0] === runEnd + 1) {
+        runEnd = tail[1];
+        absorbedTo = runEnd;
+        absorbed = true;
+      }
     }
     const split = splitRun(tokens, runStart, runEnd);
-    let nameStart = split.nameStart;
-    while (nameStart < runEnd - 2 && LEADING_ADJECTIVES.has(tokens[nameStart]?.lower ?? '')) {
+    // An organisation's name keeps its head noun ("Republican Party of Wyoming").
+    let nameStart = absorbed ? runStart : split.nameStart;
+    while (
+      !absorbed &&
+      nameStart < runEnd - 2 &&
+      LEADING_ADJECTIVES.has(tokens[nameStart]?.lower ?? '')
+    ) {
       nameStart++;
     }
-    nameStart = trimNameStart(tokens, nameStart, runEnd, lower);
+    if (!absorbed) nameStart = trimNameStart(tokens, nameStart, runEnd, lower);
     if (
       nameStart >= runEnd ||
       endsInRole(tokens, runStart, runEnd) ||
@@ -249,7 +262,7 @@ function sentenceMentions(sentence: string, lower: ReadonlySet<string>): Mention
     )
       continue;
     const name = nameText(tokens, nameStart, runEnd);
-    const kind = classify(tokens, nameStart, runEnd);
+    const kind = absorbed ? 'organisation' : classify(tokens, nameStart, runEnd);
     // "Audiences", "Hours", "New Hampshire": sentence starts and places are nobody.
     if (
       kind !== 'organisation' &&

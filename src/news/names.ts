@@ -275,7 +275,13 @@ export function isOrgAcronym(text: string): boolean {
 }
 
 export function isNameToken(token: Token): boolean {
-  return token.cap && !NOT_NAME.has(token.lower) && /\p{L}/u.test(token.text);
+  return (
+    token.cap &&
+    !NOT_NAME.has(token.lower) &&
+    /\p{L}/u.test(token.text) &&
+    // "Don’t", "Can't": a negated auxiliary opening a question, never a name.
+    !/n['’]t$/u.test(token.lower)
+  );
 }
 
 export function isNameParticle(token: Token): boolean {
@@ -433,7 +439,9 @@ const PLACE_WORDS = new Set(
     'hispanic muslim muslims christian christians catholic islamic western eastern northern ' +
     'southern new north south east west city county state sunshine atlantic pacific valley ' +
     'republican republicans democrat democrats democratic gop conservative conservatives liberal ' +
-    'liberals congress senate house washington'
+    'liberals congress senate house washington ' +
+    // State abbreviations of news style ("Aspen, Colo."), the unambiguous ones.
+    'ala ariz ark calif colo conn fla kan kans ky md mich minn mont neb nev okla tenn tex vt wis wyo'
   ).split(' '),
 );
 

@@ -29,6 +29,21 @@ const MENTAL_VERBS = new Set(
 );
 /** Speech verbs whose object is the listener ("X told Fox News: “...”"): never the speaker. */
 const ADDRESS_VERBS = new Set('told tells tell'.split(' '));
+/** Auxiliaries and copulas: a name before one is the subject of a reported clause. */
+const AUXILIARIES = new Set(
+  'is was are were has had have would will could should can may might must did does do'.split(' '),
+);
+
+/**
+ * "X now said Trump had “...”": the name after the verb opens the reported clause (a finite
+ * verb follows it), so it is what was said about, not who said it.
+ */
+function reportedSubject(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t === undefined || !isNameToken(t)) return false;
+  return AUXILIARIES.has(tokens[runAround(tokens, k)[1]]?.lower ?? '');
+}
+
 /** Conjunctions that open a new clause after a comma ("“...,” and Trump vowed"). */
 const CLAUSE_CONJUNCTIONS = new Set('and but while whereas yet'.split(' '));
 
@@ -222,7 +237,11 @@ export function cueBefore(
     ) {
       const phrase =
         subjectBefore(tokens, v, floor, resolver) ??
-        (ADDRESS_VERBS.has(t.lower) ? null : phraseAt(tokens, v + 1, span.open, resolver));
+        (ADDRESS_VERBS.has(t.lower) ||
+        tokens[v + 1]?.lower === 'that' ||
+        reportedSubject(tokens, v + 1)
+          ? null
+          : phraseAt(tokens, v + 1, span.open, resolver));
       if (phrase !== null) return { phrase, pos };
       return { phrase: sentenceSubject(para, v, resolver), pos, continued: true };
     }

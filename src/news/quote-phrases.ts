@@ -8,6 +8,7 @@ import {
   PRONOUN_GENDER,
   endsInRole,
   givenNameGender,
+  isOrgWord,
   isPartyTag,
   isNameToken,
   isPlaceName,
@@ -25,9 +26,20 @@ export type Gender = 'm' | 'f' | null;
 
 /** Who an attribution names before resolution. */
 export type Phrase =
-  | { kind: 'name'; name: string; gender: Gender; outlet?: boolean }
+  | {
+      kind: 'name';
+      name: string;
+      gender: Gender;
+      outlet?: boolean;
+      /** Set apart as a person by the phrase itself ("her father, Brad,"). */
+      person?: boolean;
+      /** One word opening its sentence, its verb not singular ("Critics say"): maybe a plural noun. */
+      plural?: boolean;
+    }
   | { kind: 'pronoun'; word: string }
-  | { kind: 'role'; words: string[]; definite: boolean; inner: string | null };
+  | { kind: 'role'; words: string[]; definite: boolean; inner: string | null }
+  /** A document naming no owner ("the letter", "a statement"). */
+  | { kind: 'document'; noun: string };
 
 /** What reading a phrase needs to know of the article (the speaker resolver provides it). */
 export interface NameContext {
@@ -57,6 +69,8 @@ const LEADERS = new Set(
 );
 /** Linking adverbs that may stand right before a sentence's subject ("But Cruz said"). */
 const LINKERS = new Set('meanwhile however yet still but and also so then now instead'.split(' '));
+/** Focus adverbs that may stand between a linking word and the subject ("And even Obama"). */
+const FOCUS_WORDS = new Set('even only now then also'.split(' '));
 export const MAX_NP = 12;
 /** Verbs of opinion that also make their subject the current source ("Cruz believes ..."). */
 export const STANCE_VERBS = new Set(
@@ -81,6 +95,9 @@ const NOUN_MARKERS = new Set('the a an his her its their our my your these those
  */
 export function isFiniteSpeechAt(tokens: readonly Token[], v: number): boolean {
   const t = tokens[v];
+  // "“...,” the letter reads": a document's text is read out of it.
+  if (t !== undefined && (t.lower === 'read' || t.lower === 'reads'))
+    return isDocumentNoun(tokens[v - 1]);
   if (t === undefined || !SPEECH_FINITE.has(t.lower)) return false;
   const before = tokens[v - 1];
   return before === undefined || !(before.possessive || NOUN_MARKERS.has(before.lower));
@@ -130,7 +147,25 @@ export function namePhrase(tokens: readonly Token[], a: number, b: number): Phra
       inner: null,
     };
   }
-  return { kind: 'name', name: nameText(tokens, split.nameStart, b), gender: split.gender };
+  const name = nameText(tokens, split.nameStart, b);
+  return plurals(tokens, a, b)
+    ? { kind: 'name', name, gender: split.gender, plural: true }
+    : { kind: 'name', name, gender: split.gender };
+}
+
+/** Verbs that agree with a singular subject: "Wines believes", "Roberts was". */
+const SINGULAR_VERB = /^(?:is|was|has|does|\p{Ll}+[^s\W]s)$/u;
+
+/**
+ * "Critics said", "Audiences can expect": one capitalised word ending in "s" that opens its
+ * sentence, with no singular verb after it, may be a plural common noun rather than a name.
+ */
+function plurals(tokens: readonly Token[], a: number, b: number): boolean {
+  const t = tokens[a];
+  if (t === undefined || b - a !== 1 || t.possessive || !/\p{Ll}s$/u.test(t.text)) return false;
+  const prev = tokens[a - 1];
+  if (prev !== undefined && !/^[.!?“"]$/.test(prev.text)) return false;
+  return !SINGULAR_VERB.test(tokens[b]?.text ?? '');
 }
 
 /**
@@ -142,6 +177,35 @@ function ownerBefore(tokens: readonly Token[], b: number, c: number, end: number
   if (tokens[b - 1]?.possessive !== true || c - b < 2) return false;
   const after = tokens[c];
   return c >= end || after === undefined || PHRASE_END.test(after.text);
+}
+
+/** Nouns of kinship and the gender they imply. */
+const KIN_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
+  ...'father son husband brother uncle nephew grandfather grandson boyfriend stepfather'
+    .split(' ')
+    .map((w) => [w, 'm'] as const),
+  ...'mother daughter wife sister aunt niece grandmother granddaughter girlfriend stepmother'
+    .split(' ')
+    .map((w) => [w, 'f'] as const),
+]);
+
+/**
+ * "Her father, Brad, 39, ...", "his wife, Jane, ...": a name set between commas after a
+ * determiner and a lower-case noun is that noun's apposition, a person (a kinship noun tells
+ * the gender). `k` is the determiner.
+ */
+function appositiveName(tokens: readonly Token[], k: number, end: number): Phrase | null {
+  let j = k + 1;
+  while (j < end && j - k <= 3 && /^\p{Ll}+$/u.test(tokens[j]?.text ?? '')) j++;
+  const first = tokens[j + 1];
+  if (j === k + 1 || tokens[j]?.text !== ',' || first === undefined || !isNameToken(first))
+    return null;
+  const [, b] = runAround(tokens, j + 1);
+  if (b >= end || tokens[b]?.text !== ',' || tokens[b - 1]?.possessive === true) return null;
+  const phrase = namePhrase(tokens, j + 1, b);
+  if (phrase.kind !== 'name') return null;
+  const gender = phrase.gender ?? KIN_GENDER.get(tokens[j - 1]?.lower ?? '') ?? null;
+  return { ...phrase, gender, person: true };
 }
 
 /** The noun phrase that starts at `k` ("the Iraqi PM", "Khamenei", "he"), up to `end`. */
@@ -160,10 +224,31 @@ export function phraseAt(
     let j = b;
     while (
       j < end &&
-      j - b < 4 &&
-      (isRoleWord(tokens[j]?.lower ?? '') || isRoleModifier(tokens[j]?.lower ?? ''))
+      j - b < 5 &&
+      (isRoleWord(tokens[j]?.lower ?? '') ||
+        isRoleModifier(tokens[j]?.lower ?? '') ||
+        // "secretary of state Madeleine Albright": a role's "of" and its lower-case object.
+        (j > b &&
+          tokens[j]?.lower === 'of' &&
+          isRoleWord(tokens[j - 1]?.lower ?? '') &&
+          /^\p{Ll}/u.test(tokens[j + 1]?.text ?? '')) ||
+        (tokens[j - 1]?.lower === 'of' && j - 1 > b && /^\p{Ll}/u.test(tokens[j]?.text ?? '')))
     )
       j++;
+    // "Democratic front-runner Hillary Clinton", "Texas billionaire Joe Doe": a place or party
+    // and a lower-case description before the name.
+    if (j === b && isPlaceName(nameText(tokens, k, b))) {
+      while (
+        j < end &&
+        j - b < 3 &&
+        /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[j]?.text ?? '') &&
+        !PHRASE_BREAKS.has(tokens[j]?.lower ?? '') &&
+        !PRONOUN_GENDER.has(tokens[j]?.lower ?? '')
+      )
+        j++;
+      const u = tokens[j];
+      if (u === undefined || !isNameToken(u)) j = b;
+    }
     const next = tokens[j];
     if (next !== undefined && isNameToken(next) && j < end) {
       const [, c] = runAround(tokens, j);
@@ -172,6 +257,8 @@ export function phraseAt(
     return namePhrase(tokens, k, Math.min(b, end));
   }
   if (DETERMINERS.has(t.lower) || isRoleWord(t.lower) || isRoleModifier(t.lower)) {
+    const appositive = DETERMINERS.has(t.lower) ? appositiveName(tokens, k, end) : null;
+    if (appositive !== null) return appositive;
     for (let j = k + 1; j < end && j - k < 8; j++) {
       const u = tokens[j];
       if (u === undefined || /^[,.;:–—]$/.test(u.text)) break;
@@ -251,6 +338,8 @@ export function phraseAfterVerb(
   end: number,
   resolver: NameContext,
 ): Phrase | null {
+  // "said that NAFTA has been good": "that" opens what was said, not who said it.
+  if (tokens[k]?.lower === 'that') return null;
   const phrase = phraseAt(tokens, k, end, resolver);
   if (phrase !== null && !(phrase.kind === 'name' && isPlaceName(phrase.name))) return phrase;
   return describedName(tokens, k, end) ?? phrase;
@@ -276,6 +365,42 @@ function outletBefore(tokens: readonly Token[], k: number, floor: number): Phras
   return phrase.kind === 'name' ? { ...phrase, outlet: true } : null;
 }
 
+/** Written sources that speak for whoever issued them ("the letter says", "the release said"). */
+const DOCUMENT_NOUNS = new Set(
+  (
+    'memo report statement letter ad study survey poll ruling complaint filing release article ' +
+    'editorial email e-mail document lawsuit column op-ed post tweet message passage headline ' +
+    'caption sign notice announcement analysis transcript indictment'
+  ).split(' '),
+);
+
+/** A lower-case document noun at `k` ("statement", not "Statement"). */
+export function isDocumentNoun(t: Token | undefined): boolean {
+  return t !== undefined && !t.cap && DOCUMENT_NOUNS.has(t.lower);
+}
+
+/**
+ * "the letter says", "Trump’s statement said", "a Times editorial said": a document as the
+ * subject speaks for its owner when one is named in the phrase, else for the source the article
+ * last named (an unnamed role), never for a person merely mentioned before.
+ */
+function documentBefore(tokens: readonly Token[], k: number, floor: number): Phrase | null {
+  if (!isDocumentNoun(tokens[k])) return null;
+  for (let j = k - 1; j >= floor && k - j <= 5; j--) {
+    const t = tokens[j];
+    if (t === undefined || PHRASE_END.test(t.text)) return null;
+    if (isNameToken(t)) {
+      const [a, b] = runAround(tokens, j);
+      const phrase = namePhrase(tokens, Math.max(a, floor), b);
+      return phrase.kind === 'name' ? { ...phrase, outlet: true } : null;
+    }
+    if (DETERMINERS.has(t.lower)) {
+      return { kind: 'document', noun: tokens[k]?.lower ?? '' };
+    }
+  }
+  return null;
+}
+
 /**
  * "the Pentagon said", "the Orlando attacks": a name right after "the" is an institution or a
  * noun's modifier, not a person that a later "he" or "she" can refer to.
@@ -285,6 +410,26 @@ export function afterArticle(tokens: readonly Token[], v: number): boolean {
   if (prev === undefined || !isNameToken(prev)) return false;
   const [a] = runAround(tokens, v - 1);
   return tokens[a - 1]?.lower === 'the';
+}
+
+/**
+ * "the Commission on Presidential Debates", "the Republican Party of Wyoming": the name run
+ * [a, b) after "of" or "on" that follows an organisation noun completes the organisation's name.
+ */
+function organisationEndingAt(
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  floor: number,
+): Phrase | null {
+  const prep = tokens[a - 1];
+  const head = tokens[a - 2];
+  if (prep === undefined || head === undefined || a - 2 < floor) return null;
+  if (!/^(?:of|on)$/.test(prep.text) || !isNameToken(head) || head.possessive) return null;
+  if (!isOrgWord(head.lower) || splitRun(tokens, a, b).nameStart > a) return null;
+  const [h] = runAround(tokens, a - 2);
+  const name = `${nameText(tokens, Math.max(h, floor), a - 1)} ${prep.text} ${nameText(tokens, a, b)}`;
+  return { kind: 'name', name, gender: null, outlet: true };
 }
 
 /** The subject ending just before token `v` (a speech verb), skipping adverbs and appositives. */
@@ -327,6 +472,10 @@ export function subjectBefore(
   if (PRONOUN_GENDER.has(t.lower)) return { kind: 'pronoun', word: t.lower };
   if (isNameToken(t)) {
     const [a, b] = runAround(tokens, k);
+    if (b <= k + 1) {
+      const org = organisationEndingAt(tokens, Math.max(a, floor), b, floor);
+      if (org !== null) return org;
+    }
     return namePhrase(tokens, Math.max(a, floor), Math.min(b, k + 1));
   }
   if (isRoleWord(t.lower)) {
@@ -347,7 +496,7 @@ export function subjectBefore(
       }
     }
   }
-  return null;
+  return documentBefore(tokens, k, floor);
 }
 
 /** Number words and -ly adverbs that open a sentence ("Fifteen minutes later, ..."). */
@@ -426,13 +575,26 @@ export function sentenceSubject(
     opener ||
     (first !== undefined && first.cap && isQuantityWord(first, resolver)) ||
     (first !== undefined && /(?:ing|ed)$/.test(first.lower) && para.tokens[j + 1]?.cap === false);
+  // "And even Obama tried ...": a focus word between the linking word and the subject.
+  const third = para.tokens[j + 2];
+  const focused =
+    first !== undefined &&
+    LINKERS.has(first.lower) &&
+    FOCUS_WORDS.has(second?.lower ?? '') &&
+    third !== undefined &&
+    isNameToken(third);
+  if (focused) j++;
+  const next = para.tokens[j + 1];
   if (
     first !== undefined &&
     LINKERS.has(first.lower) &&
-    second !== undefined &&
-    (isNameToken(second) || PRONOUN_GENDER.has(second.lower))
+    next !== undefined &&
+    (isNameToken(next) ||
+      PRONOUN_GENDER.has(next.lower) ||
+      appositiveName(para.tokens, j + 1, k) !== null)
   ) {
-    // "Meanwhile Rihanna, who ..., spoke": a linking word before the subject.
+    // "Meanwhile Rihanna, who ..., spoke", "But his wife, Jane, said": a linking word before
+    // the subject.
     j++;
   } else if (LEADERS.has(first?.lower ?? '') || participle) {
     // Past the opening phrase; a place after its comma belongs to it ("In Salem, N.H., Trump").
@@ -440,11 +602,39 @@ export function sentenceSubject(
     for (let commas = 0; commas < 3; commas++) {
       while (c < k && para.tokens[c]?.text !== ',') c++;
       if (c >= k) return null;
-      const phrase = phraseAt(para.tokens, c + 1, k, resolver);
-      if (phrase?.kind !== 'name' || !isPlaceName(phrase.name)) return phrase;
+      // "When X called it “radical,” Clinton ...": past the mark closing a quote at the comma.
+      let d = c + 1;
+      while (d < k && /^[”"’]$/.test(para.tokens[d]?.text ?? '')) d++;
+      const phrase = phraseAt(para.tokens, d, k, resolver);
+      // "At a rally in Portland, Maine, on Thursday, Trump ...": a further opening phrase.
+      const further = phrase === null && LEADERS.has(para.tokens[d]?.text ?? '');
+      if (!further && (phrase?.kind !== 'name' || !isPlaceName(phrase.name))) return phrase;
       c++;
     }
     return null;
   }
   return phraseAt(para.tokens, j, k, resolver);
+}
+
+/**
+ * Who issued the document at `k` where the article brings it up: "Trump’s letter", "a Times
+ * article", "a statement from the mayor", else the subject of its sentence ("The campaign sent
+ * an email").
+ */
+export function documentOwner(para: Paragraph, k: number, resolver: NameContext): Phrase | null {
+  const { tokens } = para;
+  const s = para.sentence[k];
+  let floor = k;
+  while (floor > 0 && para.sentence[floor - 1] === s) floor--;
+  const own = documentBefore(tokens, k, floor);
+  if (own !== null && own.kind !== 'document') return own;
+  const prep = tokens[k + 1];
+  if (prep !== undefined && /^(?:from|by)$/.test(prep.lower)) {
+    let end = k + 2;
+    while (end < tokens.length && para.sentence[end] === s && end - k < MAX_NP) end++;
+    const phrase = phraseAt(tokens, k + 2, end, resolver);
+    if (phrase !== null) return phrase;
+  }
+  const subject = sentenceSubject(para, k, resolver);
+  return subject?.kind === 'document' || subject?.kind === 'pronoun' ? null : subject;
 }

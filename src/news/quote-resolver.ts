@@ -29,6 +29,8 @@ import {
   MAX_NP,
   STANCE_VERBS,
   afterArticle,
+  documentOwner,
+  isDocumentNoun,
   isFiniteSpeechAt,
   phraseAt,
   sentenceSubject,
@@ -45,12 +47,18 @@ interface Mention {
   quoted?: boolean;
   /** Named as the subject of a speech verb ("Cruz admitted"). */
   spoke?: boolean;
+  /** Named in apposition to a noun for a person ("her father, Brad,"): a person, known or not. */
+  person?: boolean;
+  /** The subject of a speech verb, institutions too ("the Pentagon said"). */
+  verb?: boolean;
 }
 
 /** Longer capitalised runs are headlines or titles, not people's names. */
 const MAX_NAME_WORDS = 4;
 /** Characters after which a role's last named holder is no longer the likely referent. */
 const STALE = 500;
+/** Characters back to the sentence that brought up a document ("the letter"). */
+const DOCUMENT_REACH = 1500;
 /** How many earlier speakers or mentions an antecedent search looks at. */
 const LOOKBACK = 200;
 
@@ -87,7 +95,11 @@ export class Resolver implements NameContext {
   readonly lower: ReadonlySet<string>;
   /** Full-name mentions per surname that several people share ("Bill"/"Hillary Clinton"). */
   private readonly namesakes = new Map<string, Mention[]>();
+  /** The one namesake of each shared surname and gender ("clinton f"), found once. */
+  private readonly namesakeByGender = new Map<string, string | null>();
   private described: DescribedPerson[] | undefined;
+  /** Document nouns outside quotations ("sent a fundraising email"), in text order. */
+  private readonly documents: { pos: number; noun: string; p: number; k: number }[] = [];
 
   constructor(
     private readonly paragraphs: Paragraph[],
@@ -140,6 +152,12 @@ export class Resolver implements NameContext {
       if (list === undefined) this.mentionsOf.set(m.name, [m.pos]);
       else list.push(m.pos);
     }
+    this.paragraphs.forEach((para, p) => {
+      para.tokens.forEach((t, k) => {
+        if (isDocumentNoun(t) && !insideQuote(p, k))
+          this.documents.push({ pos: para.base + t.start, noun: t.lower, p, k });
+      });
+    });
     this.collectSpeakers(insideQuote);
     this.speakers.sort((x, y) => x.pos - y.pos);
   }
@@ -174,7 +192,8 @@ export class Resolver implements NameContext {
         if (phrase === null || phrase.kind === 'pronoun') continue;
         const pos = para.base + t.start;
         const name = this.resolve(phrase, pos);
-        if (name !== null) this.speakers.push({ pos, name, spoke: !afterArticle(tokens, v) });
+        if (name !== null)
+          this.speakers.push({ pos, name, spoke: !afterArticle(tokens, v), verb: true });
       }
       // Sentence subjects count too: "Calderon intimated ... “...,” he said."
       for (let k = 0; k < tokens.length; k++) {
@@ -185,9 +204,31 @@ export class Resolver implements NameContext {
         if (subject === null || subject.kind === 'pronoun') continue;
         const pos = para.base + (tokens[k]?.start ?? 0);
         const name = this.resolve(subject, pos);
-        if (name !== null && this.isPerson(name)) this.speakers.push({ pos, name });
+        if (name !== null && subject.kind === 'name' && subject.person === true)
+          this.speakers.push({ pos, name, person: true });
+        else if (name !== null && this.isPerson(name)) this.speakers.push({ pos, name });
+        // "To professor Jane Roe, the result ...": the person whose view the sentence gives.
+        const view = this.viewpointHolder(para, k);
+        if (view !== null) this.speakers.push(view);
       }
     });
+  }
+
+  /** "To X, ..." / "For X, ...": the person opening a sentence as the holder of its view. */
+  private viewpointHolder(para: Paragraph, k: number): Mention | null {
+    const { tokens } = para;
+    if (!/^(?:to|for)$/.test(tokens[k]?.lower ?? '')) return null;
+    let c = k + 1;
+    while (c < tokens.length && c - k <= MAX_NP && para.sentence[c] === para.sentence[k]) {
+      if (tokens[c]?.text === ',') break;
+      c++;
+    }
+    if (tokens[c]?.text !== ',') return null;
+    const phrase = phraseAt(tokens, k + 1, c, this);
+    if (phrase === null || phrase.kind === 'pronoun') return null;
+    const pos = para.base + (tokens[k + 1]?.start ?? 0);
+    const name = this.resolve(phrase, pos);
+    return name !== null && this.isPerson(name) ? { pos, name, spoke: true } : null;
   }
 
   /**
@@ -230,6 +271,21 @@ export class Resolver implements NameContext {
     return null;
   }
 
+  /** The one person sharing `name`'s surname whose gender is `g` ("Clinton" for "she"). */
+  private namesakeOf(name: string, g: Gender): string | null {
+    const key = surnameKey(name);
+    if (!this.namesakes.has(key)) return null;
+    const cacheKey = `${key} ${g ?? ''}`;
+    const cached = this.namesakeByGender.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const fit = this.entities.filter(
+      (e) => e.kind === 'person' && surnameKey(e.name) === key && this.genderOf(e.name) === g,
+    );
+    const found = fit.length === 1 ? (fit[0]?.name ?? null) : null;
+    this.namesakeByGender.set(cacheKey, found);
+    return found;
+  }
+
   /** The last named source before `pos`: a quote's speaker or a speech verb's subject. */
   lastQuoted(pos: number): string | null {
     return this.latestSpeaker(pos, (m) => m.quoted === true || m.spoke === true);
@@ -249,6 +305,13 @@ export class Resolver implements NameContext {
   plausibleName(name: string): boolean {
     if (isPlaceName(name) || isPartyTag(name)) return false;
     return name.includes(' ') || !this.lower.has(name.toLowerCase());
+  }
+
+  /** "Critics", "Audiences": a plural whose singular the article writes in lower case. */
+  private isCommonPlural(lower: string): boolean {
+    if (!lower.endsWith('s') || lower.endsWith('ss')) return false;
+    const stems = [lower.slice(0, -1), lower.slice(0, -2), `${lower.slice(0, -3)}y`];
+    return stems.some((w) => w.length > 2 && this.lower.has(w));
   }
 
   /** A name the article's entities know (a full name, or a surname of one). */
@@ -327,6 +390,24 @@ export class Resolver implements NameContext {
     return lo > 0 ? (list[lo - 1] ?? -1) : -1;
   }
 
+  /**
+   * "the email said": whoever issued the document where the article brought it up ("Clinton's
+   * campaign sent out an email", "a statement from the mayor").
+   */
+  private byDocument(noun: string, pos: number): string | null {
+    for (let i = this.documents.length - 1; i >= 0; i--) {
+      const d = this.documents[i];
+      if (d === undefined || d.pos >= pos) continue;
+      if (pos - d.pos > DOCUMENT_REACH) return null;
+      const para = this.paragraphs[d.p];
+      // "the letter says", "according to the letter": the document speaking, not brought up.
+      if (d.noun !== noun || para === undefined || quotesDocument(para.tokens, d.k)) continue;
+      const owner = documentOwner(para, d.k, this);
+      return owner === null ? null : this.resolve(owner, d.pos);
+    }
+    return null;
+  }
+
   /** "he"/"she": the nearest earlier person of a compatible gender. */
   byPronoun(word: string, pos: number): string | null {
     const g = PRONOUN_GENDER.get(word);
@@ -340,13 +421,14 @@ export class Resolver implements NameContext {
       const speaker = this.latestSpeaker(
         pos,
         (m) =>
-          (this.isPerson(m.name) ||
+          (m.person === true ||
+            this.isPerson(m.name) ||
             ((m.quoted === true || m.spoke === true) &&
-              /^\p{Lu}\p{Ll}+$/u.test(m.name) &&
+              /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u.test(m.name) &&
               !isOrgWord(m.name.toLowerCase()))) &&
-          fits(m.name),
+          (fits(m.name) || this.namesakeOf(m.name, g) !== null),
       );
-      if (speaker !== null) return speaker;
+      if (speaker !== null) return fits(speaker) ? speaker : this.namesakeOf(speaker, g);
       const start = lowerBound(this.mentions, pos) - 1;
       for (let i = start; i >= 0 && start - i < LOOKBACK; i--) {
         const m = this.mentions[i];
@@ -362,7 +444,12 @@ export class Resolver implements NameContext {
       case 'name': {
         const entity = this.entityFor(phrase.name, pos);
         // "Audiences can expect", "Republicans say", "New Hampshire": nobody by name.
-        if (entity === undefined && phrase.outlet !== true && !this.plausibleName(phrase.name))
+        if (
+          entity === undefined &&
+          phrase.outlet !== true &&
+          (!this.plausibleName(phrase.name) ||
+            (phrase.plural === true && this.isCommonPlural(phrase.name.toLowerCase())))
+        )
           return null;
         const name = entity?.name ?? phrase.name;
         // "Mrs. Clinton said": the honorific settles the gender for later pronouns.
@@ -387,8 +474,22 @@ export class Resolver implements NameContext {
           return this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
         return phrase.definite ? this.lastQuoted(pos) : null;
       }
+      case 'document':
+        return (
+          this.byDocument(phrase.noun, pos) ??
+          this.latestSpeaker(pos, (m) => m.quoted === true || m.verb === true)
+        );
     }
   }
+}
+
+/** The document at `k` is a quote's source: "the memo said", "according to the memo". */
+function quotesDocument(tokens: readonly Token[], k: number): boolean {
+  if (isFiniteSpeechAt(tokens, k + 1)) return true;
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
+    if (tokens[j]?.lower === 'to' && tokens[j - 1]?.lower === 'according') return true;
+  }
+  return false;
 }
 
 /** Index of the first item at or after `pos` in a list sorted by position. */

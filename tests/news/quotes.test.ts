@@ -232,6 +232,140 @@ describe('findQuotes', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Dale Brooks', 'Dale Brooks']);
   });
 
+  it('reads a name after "said" that a finite verb follows as the reported clause’s subject', () => {
+    const quotes = quotesOf([
+      '“The budget is balanced,” Governor Alan Price said.',
+      'Senator Laura Quinn once backed the plan, but now said Price had “every chance to fix the mess.” “I hope he takes it.”',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Alan Price', 'Laura Quinn', 'Laura Quinn']);
+  });
+
+  it('takes a name in apposition to a kinship noun as a person and its gender', () => {
+    const quotes = quotesOf([
+      '“Turnout will be high,” said Paul Reed, a retiree.',
+      'His daughter held a sign. Her father, Brad, 41, worried about the roads. “We left at dawn to get here,” he said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Paul Reed', 'Brad']);
+  });
+
+  it('reads the apposition past a linking word opening the sentence', () => {
+    const quotes = quotesOf([
+      '“We will win this state,” Senator Ann Cole said.',
+      'But his wife, Rose, took a darker view of the race. “It is far from over,” she said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ann Cole', 'Rose']);
+  });
+
+  it('takes the person a sentence opens with "To X," or "For X," as its view’s holder', () => {
+    const quotes = quotesOf([
+      '“The deal is dead,” said Mayor Frank Dole.',
+      'For historian Carl Webb, Dole is misreading the council. “The votes are still there,” he said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Frank Dole', 'Carl Webb']);
+  });
+
+  it('finds the main clause’s subject after an opening phrase that ends in a quote', () => {
+    const quotes = quotesOf([
+      '“Nobody will pay more,” said Governor Tom Beck.',
+      'On “Meet the Press,” Senator Ann Cole saw the bill as “a gift to the banks and nobody else.”',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Ann Cole');
+  });
+
+  it('reaches the name past a party or place and a lower-case description', () => {
+    const quotes = quotesOf([
+      '“Taxes will fall,” said Governor Tom Beck.',
+      'Republican front-runner Carl Webb toured the plant on Friday. “We will bring these jobs back,” he said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Beck', 'Carl Webb']);
+  });
+
+  it('passes several opening phrases to reach the sentence subject', () => {
+    const quotes = quotesOf([
+      '“Taxes will fall,” said Governor Tom Beck.',
+      'At a rally in Salem, Oregon, on Friday, Senator Carl Webb toured the plant. “It will never pass,” he said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Beck', 'Carl Webb']);
+  });
+
+  it('lets a lone surname with an inner capital be a pronoun’s antecedent', () => {
+    const quotes = quotesOf([
+      '“Taxes will fall,” said Governor Tom Beck.',
+      'Voters were not convinced. McKenna said the plan was reckless. “It will never pass,” he said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Beck', 'McKenna']);
+  });
+
+  it('takes the namesake of the pronoun’s gender for a shared surname', () => {
+    const quotes = quotesOf([
+      'Senator Kate Dole spoke in Iowa on Monday.',
+      'Her husband, Governor Mark Dole, spoke in Ohio.',
+      '“We need new roads,” said Governor Ann Reyes.',
+      'Speaking in Des Moines, Dole, without naming her, attacked the plan. “It will never work,” she said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ann Reyes', 'Kate Dole']);
+  });
+
+  it('passes a focus word between a linking word and the subject', () => {
+    const quotes = quotesOf([
+      '“Taxes will fall,” said Governor Tom Beck.',
+      'And even Senator Carl Webb toured the plant. “It will never pass,” he said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Beck', 'Carl Webb']);
+  });
+
+  it('reads a name after an organisation noun and "of" or "on" as part of the organisation', () => {
+    const quotes = quotesOf([
+      'Mayor Ben Ortiz spoke at the rally. The Council on Public Health announced a review of the clinic. “We will fight this review in court,” he said.',
+      'On Monday, the Green Party of Ohio announced that its nominee would skip the debate. “Our candidate has better things to do,” the release said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ben Ortiz', 'Green Party of Ohio']);
+  });
+
+  it('does not take the subject of a "said that" clause for the speaker', () => {
+    const quotes = quotesOf([
+      'Governor Lena Marsh met the trade minister, who said that Acme has been good for “the workers and the town alike.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Lena Marsh');
+  });
+
+  it('does not read a negated auxiliary opening a question as a name', () => {
+    const quotes = quotesOf([
+      'Lawyer Ian Rhodes expects a ruling soon. Don’t Democrats run the risk of a delay? “The court will decide quickly,” he said.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Ian Rhodes');
+  });
+
+  it('reads past a role with "of" to the name it describes', () => {
+    const quotes = quotesOf([
+      'Former US secretary of state Ruth Keller backed the plan, calling it “a serious step forward for the country.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Ruth Keller');
+  });
+
+  it('reads a state abbreviation as a place', () => {
+    const quotes = quotesOf([
+      'Senator Jo Lane spoke last. At a forum in Aspen, Colo., the senator ended by quoting a poem: “Every obstacle yields to stern resolve.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Jo Lane');
+  });
+
+  it('reads a sentence-opening plural of a lower-case noun as nobody', () => {
+    const quotes = quotesOf([
+      'Singer Tom Hale returns to the stage this week, and the audience will hear new songs. Audiences can expect him to play with “a little more recklessness than usual.” “It is straight from the heart,” he said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Hale', 'Tom Hale']);
+  });
+
+  it('gives a document’s words to whoever issued it, not to a person mentioned since', () => {
+    const quotes = quotesOf([
+      'Senator Mark Dunn spoke on Monday. The Harlow campaign sent a fundraising email on Tuesday.',
+      '“We need everyone to step up before the primary,” the email read.',
+      'Mayor Lena Ortiz met Dunn at the depot. “The depot will stay open all winter,” the statement said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Harlow', 'Harlow']);
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

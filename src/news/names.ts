@@ -3,6 +3,9 @@
  * Minister Javad Zarif"), the role words and titles that describe people, pronouns, and the key
  * that merges short mentions ("Zarif", "al-Kadhimi") into a full name. Pure functions.
  */
+import { givenNameGender } from './given-names.js';
+
+export { givenNameGender };
 
 export interface Token {
   /** The token as written (possessive "’s" kept). */
@@ -384,45 +387,6 @@ export function surnameKey(name: string): string {
     surnameCache.set(name, key);
   }
   return key;
-}
-
-/** Common English given names, for "he"/"she" agreement when nothing else tells. */
-const FEMALE_NAMES = new Set(
-  (
-    'mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty ' +
-    'margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie ' +
-    'rebecca laura sharon cynthia kathleen amy angela anna brenda pamela nicole emma samantha ' +
-    'katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia ' +
-    'julie joyce victoria kelly christina joan evelyn lauren judith olivia martha cheryl megan ' +
-    'andrea hannah jacqueline ann jean alice kathryn gloria teresa doris sara janice julia marie ' +
-    'madison grace judy theresa beverly denise marilyn amber danielle rose brittany diana abigail ' +
-    'natalie jane lori alexis tiffany kayla hillary huma kellyanne sarah nikki carly elizabeth ' +
-    'michele nancy dianne kirsten tammy tulsi jill melania ivanka chelsea condoleezza madeleine ' +
-    'hope katrina megyn ivana angela theresa marine christine nicola caroline melanie brigid jan ' +
-    'deja hope kate sophie claire helen susanna lucy charlotte'
-  ).split(' '),
-);
-const MALE_NAMES = new Set(
-  (
-    'james robert john michael david william richard joseph thomas charles christopher daniel ' +
-    'matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ' +
-    'ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin ' +
-    'scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry ' +
-    'tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy ' +
-    'christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse ' +
-    'jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy ' +
-    'vincent ralph eugene russell bobby mason philip louis barack bernie ted marco jeb ben chris ' +
-    'mike mitch rand rick bill newt reince corey jim tim tom bob dick al joe lindsey rudy ' +
-    'hassan ali javad mustafa qasem vladimir xi boris emmanuel recep benjamin bashar kim'
-  ).split(' '),
-);
-
-/** Gender a given name suggests, if it is a common one. */
-export function givenNameGender(first: string): 'm' | 'f' | null {
-  const lower = first.toLowerCase();
-  if (FEMALE_NAMES.has(lower)) return 'f';
-  if (MALE_NAMES.has(lower)) return 'm';
-  return null;
 }
 
 /** Places, nationalities and party labels: capitalised words that name no person. */

@@ -80,7 +80,7 @@ function cueAfterClose(para: Paragraph, span: Span, resolver: Resolver): Cue | n
     (lastInside === '.' || lastInside === '…') &&
     !/^[–—―]$/.test(tokens[k]?.text ?? '')
   )
-    return null;
+    return quoteNamedAfter(para, k, resolver);
   let end = k;
   while (end < tokens.length && para.sentence[end] === s && end - k < MAX_NP + 4) {
     const t = tokens[end];
@@ -130,6 +130,36 @@ function cueAfterClose(para: Paragraph, span: Span, resolver: Resolver): Cue | n
     }
   }
   return closingAttribution(para, k, resolver);
+}
+
+/** Nouns that take up a quotation in the next sentence ("That quote from X ..."). */
+const QUOTE_NOUNS = new Set(
+  'quote quotation remark remarks comment comments words line'.split(' '),
+);
+
+/**
+ * "“...” That quote from Jane Roe appeared ...", "The remark, by Roe, ...": the next sentence
+ * names who said the quotation.
+ */
+function quoteNamedAfter(para: Paragraph, k: number, resolver: Resolver): Cue | null {
+  const { tokens } = para;
+  if (!/^(?:that|the|this|those|these)$/.test(tokens[k]?.lower ?? '')) return null;
+  if (!QUOTE_NOUNS.has(tokens[k + 1]?.lower ?? '')) return null;
+  let j = k + 2;
+  if (tokens[j]?.text === ',') j++;
+  if (!/^(?:from|by)$/.test(tokens[j]?.lower ?? '')) return null;
+  let end = j + 1;
+  while (
+    end < tokens.length &&
+    end - j <= MAX_NP &&
+    para.sentence[end] === para.sentence[k] &&
+    !/^[,.;:“”"]$/.test(tokens[end]?.text ?? '.')
+  )
+    end++;
+  const phrase = phraseAfterVerb(tokens, j + 1, end, resolver);
+  return phrase === null
+    ? null
+    : { phrase, pos: para.base + (tokens[k]?.start ?? 0), crossed: true };
 }
 
 /**

@@ -37,7 +37,14 @@ export type Phrase =
       plural?: boolean;
     }
   | { kind: 'pronoun'; word: string }
-  | { kind: 'role'; words: string[]; definite: boolean; inner: string | null }
+  | {
+      kind: 'role';
+      words: string[];
+      definite: boolean;
+      inner: string | null;
+      /** A name modifying the role ("an AIPAC spokesman", "one Clinton aide"). */
+      named?: string;
+    }
   /** A document naming no owner ("the letter", "a statement"). */
   | { kind: 'document'; noun: string };
 

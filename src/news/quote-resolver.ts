@@ -51,6 +51,8 @@ interface Mention {
   person?: boolean;
   /** The subject of a speech verb, institutions too ("the Pentagon said"). */
   verb?: boolean;
+  /** Cited as a source: "according to the AP". */
+  cited?: boolean;
 }
 
 /** Longer capitalised runs are headlines or titles, not people's names. */
@@ -169,6 +171,8 @@ export class Resolver implements NameContext {
       // Start of the unquoted run of v's sentence that ends at v (kept as v moves: linear time).
       let floor = 0;
       for (let v = 0; v < tokens.length; v++) {
+        const cited = this.citedSource(para, p, v, insideQuote);
+        if (cited !== null) this.speakers.push(cited);
         if (v > 0 && (para.sentence[v - 1] !== para.sentence[v] || insideQuote(p, v - 1)))
           floor = v;
         const t = tokens[v];
@@ -212,6 +216,31 @@ export class Resolver implements NameContext {
         if (view !== null) this.speakers.push(view);
       }
     });
+  }
+
+  /** "according to the AP": the source cited at `v`, named for later unnamed sources. */
+  private citedSource(
+    para: Paragraph,
+    p: number,
+    v: number,
+    insideQuote: (p: number, k: number) => boolean,
+  ): Mention | null {
+    const { tokens } = para;
+    if (tokens[v]?.lower !== 'according' || tokens[v + 1]?.lower !== 'to' || insideQuote(p, v))
+      return null;
+    let end = v + 2;
+    while (
+      end < tokens.length &&
+      end - v < MAX_NP &&
+      para.sentence[end] === para.sentence[v] &&
+      !/^[,.;:“”"]$/.test(tokens[end]?.text ?? '.')
+    )
+      end++;
+    const phrase = phraseAt(tokens, v + 2, end, this);
+    if (phrase?.kind !== 'name') return null;
+    const pos = para.base + (tokens[v]?.start ?? 0);
+    const name = this.resolve(phrase, pos);
+    return name === null ? null : { pos, name, cited: true };
   }
 
   /** "To X, ..." / "For X, ...": the person opening a sentence as the holder of its view. */
@@ -288,7 +317,10 @@ export class Resolver implements NameContext {
 
   /** The last named source before `pos`: a quote's speaker or a speech verb's subject. */
   lastQuoted(pos: number): string | null {
-    return this.latestSpeaker(pos, (m) => m.quoted === true || m.spoke === true);
+    return this.latestSpeaker(
+      pos,
+      (m) => m.quoted === true || m.spoke === true || m.cited === true,
+    );
   }
 
   lastSpeaker(pos: number): string | null {
@@ -335,15 +367,29 @@ export class Resolver implements NameContext {
     k: number,
   ): Extract<Phrase, { kind: 'role' }> | null {
     const words: string[] = [];
+    const named: string[] = [];
     let j = k;
     while (j >= 0 && k - j < 6) {
       const t = tokens[j];
       if (t === undefined) break;
       if (DETERMINERS.has(t.lower)) {
-        return { kind: 'role', words: words.reverse(), definite: t.lower === 'the', inner: null };
+        const phrase: Extract<Phrase, { kind: 'role' }> = {
+          kind: 'role',
+          words: words.reverse(),
+          definite: t.lower === 'the',
+          inner: null,
+        };
+        const name = named.reverse().join(' ');
+        // "an AIPAC spokesman": the name modifying the role, not a place, party or title.
+        if (name !== '' && !isPlaceName(name) && !isPartyTag(name)) phrase.named = name;
+        return phrase;
       }
       if (!(isRoleWord(t.lower) || isRoleModifier(t.lower) || (t.cap && hasLetter(t)))) break;
       words.push(t.lower);
+      // The capitalised run nearest the role word ("American-born" is an adjective).
+      if (t.cap && !isRoleWord(t.lower) && !isRoleModifier(t.lower) && !/-\p{Ll}/u.test(t.text)) {
+        if (named.length === 0 || tokens[j + 1]?.cap === true) named.push(t.text);
+      }
       j--;
     }
     return null;
@@ -459,6 +505,16 @@ export class Resolver implements NameContext {
       case 'pronoun':
         return this.byPronoun(phrase.word, pos);
       case 'role': {
+        // "one Clinton aide": someone new, named by the name that modifies the role.
+        if (!phrase.definite && phrase.named !== undefined && this.plausibleName(phrase.named))
+          return this.resolve(
+            { kind: 'name', name: phrase.named, gender: null, outlet: true },
+            pos,
+          );
+        if (!phrase.definite && phrase.inner !== null) {
+          const inner = this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
+          if (inner !== null) return inner;
+        }
         const byRole = this.byRole(phrase.words, pos);
         // "The Vermont senator": a person described so but not mentioned for a long while
         // yields to the current speaker, whom the role most likely re-describes.
@@ -470,6 +526,11 @@ export class Resolver implements NameContext {
           return this.lastQuoted(pos) ?? byRole;
         }
         if (byRole !== null) return byRole;
+        if (phrase.named !== undefined && this.plausibleName(phrase.named))
+          return this.resolve(
+            { kind: 'name', name: phrase.named, gender: null, outlet: true },
+            pos,
+          );
         if (phrase.inner !== null)
           return this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
         return phrase.definite ? this.lastQuoted(pos) : null;

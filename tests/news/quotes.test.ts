@@ -84,6 +84,16 @@ describe('findQuotes', () => {
     expect(quotes[0]?.speaker).toBe('Anna Weiss');
   });
 
+  it('knows the gender of common diminutives and foreign given names', () => {
+    const quotes = quotesOf([
+      'Debbie Lang runs the food bank in town. Brad Okafor visited it on Monday.',
+      '“We need more volunteers before winter,” she said.',
+      'Giulia Rossi chairs the board. Jürgen Weber joined it last year.',
+      '“The accounts are in order,” she said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Debbie Lang', 'Giulia Rossi']);
+  });
+
   it('gives a null speaker when nobody can be named', () => {
     const quotes = quotesOf([
       'A sign on the door read “closed until further notice, sorry for any trouble.”',
@@ -180,6 +190,32 @@ describe('findQuotes', () => {
       '“The governor is not worried at all,” a senior aide said.',
     ]);
     expect(quotes.map((q) => q.speaker)).toEqual(['Mark Ellis', 'Mark Ellis']);
+  });
+
+  it('counts an outlet cited with "according to" as the last named source', () => {
+    const quotes = quotesOf([
+      'Two passengers were aboard the flight, according to the Daily Ledger.',
+      'Dr. Paul Hennig, 61, was flying home to see his grandchildren.',
+      '“He was a generous and gentle man,” a senior aide said.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Daily Ledger');
+  });
+
+  it('resolves an unnamed role modified by a name to that name', () => {
+    const quotes = quotesOf([
+      '“We will win this state,” Senator Mary Lowell said on Friday.',
+      'Her rival, Tom Baker, campaigned in Toledo. “The numbers are moving our way,” one Baker aide said.',
+      '“Nothing has changed since the debate,” a longtime adviser to Baker said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Mary Lowell', 'Tom Baker', 'Tom Baker']);
+  });
+
+  it('takes the speaker of a quote from the next sentence that names it', () => {
+    const quotes = quotesOf([
+      'Mayor Tom Baker opened the session.',
+      '“I would rather lose than cheat in this race.” That quote from state auditor Jane Roe appeared on the front page.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Jane Roe');
   });
 
   it('reads a speech word after a possessive or an article as a noun, not a verb', () => {

@@ -14,6 +14,7 @@ import {
   namePhrase,
   phraseAfterVerb,
   phraseAt,
+  phraseEnd,
   runAround,
   sentenceSubject,
   subjectBefore,
@@ -148,14 +149,7 @@ function quoteNamedAfter(para: Paragraph, k: number, resolver: Resolver): Cue | 
   let j = k + 2;
   if (tokens[j]?.text === ',') j++;
   if (!/^(?:from|by)$/.test(tokens[j]?.lower ?? '')) return null;
-  let end = j + 1;
-  while (
-    end < tokens.length &&
-    end - j <= MAX_NP &&
-    para.sentence[end] === para.sentence[k] &&
-    !/^[,.;:“”"]$/.test(tokens[end]?.text ?? '.')
-  )
-    end++;
+  const end = phraseEnd(para, j + 1, j + MAX_NP + 1, para.sentence[k]);
   const phrase = phraseAfterVerb(tokens, j + 1, end, resolver);
   return phrase === null
     ? null

@@ -79,6 +79,8 @@ const LINKERS = new Set('meanwhile however yet still but and also so then now in
 /** Focus adverbs that may stand between a linking word and the subject ("And even Obama"). */
 const FOCUS_WORDS = new Set('even only now then also'.split(' '));
 export const MAX_NP = 12;
+/** Punctuation and quotation marks that end a noun phrase read after a verb. */
+const NP_STOP = /^[,.;:“”"]$/;
 /** Verbs of opinion that also make their subject the current source ("Cruz believes ..."). */
 export const STANCE_VERBS = new Set(
   (
@@ -213,6 +215,28 @@ function appositiveName(tokens: readonly Token[], k: number, end: number): Phras
   if (phrase.kind !== 'name') return null;
   const gender = phrase.gender ?? KIN_GENDER.get(tokens[j - 1]?.lower ?? '') ?? null;
   return { ...phrase, gender, person: true };
+}
+
+/**
+ * Where a noun phrase starting at `start` ends: at a comma, stop or quotation mark, at `limit`,
+ * or, given `sentence`, where that sentence ends.
+ */
+export function phraseEnd(
+  para: Paragraph,
+  start: number,
+  limit: number,
+  sentence?: number,
+): number {
+  const { tokens } = para;
+  let end = start;
+  while (
+    end < tokens.length &&
+    end < limit &&
+    (sentence === undefined || para.sentence[end] === sentence) &&
+    !NP_STOP.test(tokens[end]?.text ?? '.')
+  )
+    end++;
+  return end;
 }
 
 /** The noun phrase that starts at `k` ("the Iraqi PM", "Khamenei", "he"), up to `end`. */
@@ -494,7 +518,7 @@ export function subjectBefore(
   // "a spokesman for the State Department said": the organisation or the role before it.
   for (let j = k; j >= floor && k - j < 8; j--) {
     const u = tokens[j];
-    if (u === undefined || /^[,.;:“”"]$/.test(u.text)) break;
+    if (u === undefined || NP_STOP.test(u.text)) break;
     if (isRoleWord(u.lower)) {
       const phrase = resolver.rolePhraseEndingAt(tokens, j);
       if (phrase !== null) {

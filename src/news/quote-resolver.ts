@@ -33,6 +33,7 @@ import {
   isDocumentNoun,
   isFiniteSpeechAt,
   phraseAt,
+  phraseEnd,
   sentenceSubject,
   subjectBefore,
   type Gender,
@@ -136,10 +137,13 @@ export class Resolver implements NameContext {
           this.namesakes.get(surnameKey(entity.name))?.push({ pos, name: entity.name });
         if (split.gender !== null) this.gender.set(entity.name, split.gender);
       }
-      // Role nouns used as references: "the ayatollah", "the Iraqi PM".
+      // Role nouns used as references ("the ayatollah", "the Iraqi PM"), and documents.
       for (let k = 0; k < tokens.length; k++) {
         const t = tokens[k];
-        if (t === undefined || !isRoleWord(t.lower) || insideQuote(p, k)) continue;
+        if (t === undefined || insideQuote(p, k)) continue;
+        if (isDocumentNoun(t))
+          this.documents.push({ pos: para.base + t.start, noun: t.lower, p, k });
+        if (!isRoleWord(t.lower)) continue;
         const next = tokens[k + 1];
         if (next !== undefined && isNameToken(next)) continue;
         const phrase = this.rolePhraseEndingAt(tokens, k);
@@ -154,12 +158,6 @@ export class Resolver implements NameContext {
       if (list === undefined) this.mentionsOf.set(m.name, [m.pos]);
       else list.push(m.pos);
     }
-    this.paragraphs.forEach((para, p) => {
-      para.tokens.forEach((t, k) => {
-        if (isDocumentNoun(t) && !insideQuote(p, k))
-          this.documents.push({ pos: para.base + t.start, noun: t.lower, p, k });
-      });
-    });
     this.collectSpeakers(insideQuote);
     this.speakers.sort((x, y) => x.pos - y.pos);
   }
@@ -184,14 +182,7 @@ export class Resolver implements NameContext {
           continue;
         let phrase = subjectBefore(tokens, v, floor, this);
         if (phrase === null && (insideQuote(p, v - 1) || tokens[v - 1]?.text === ',')) {
-          let end = v + 1;
-          while (
-            end < tokens.length &&
-            end - v < MAX_NP &&
-            !/^[,.;:“”"]$/.test(tokens[end]?.text ?? '.')
-          )
-            end++;
-          phrase = phraseAt(tokens, v + 1, end, this);
+          phrase = phraseAt(tokens, v + 1, phraseEnd(para, v + 1, v + MAX_NP), this);
         }
         if (phrase === null || phrase.kind === 'pronoun') continue;
         const pos = para.base + t.start;
@@ -228,14 +219,7 @@ export class Resolver implements NameContext {
     const { tokens } = para;
     if (tokens[v]?.lower !== 'according' || tokens[v + 1]?.lower !== 'to' || insideQuote(p, v))
       return null;
-    let end = v + 2;
-    while (
-      end < tokens.length &&
-      end - v < MAX_NP &&
-      para.sentence[end] === para.sentence[v] &&
-      !/^[,.;:“”"]$/.test(tokens[end]?.text ?? '.')
-    )
-      end++;
+    const end = phraseEnd(para, v + 2, v + MAX_NP, para.sentence[v]);
     const phrase = phraseAt(tokens, v + 2, end, this);
     if (phrase?.kind !== 'name') return null;
     const pos = para.base + (tokens[v]?.start ?? 0);
@@ -505,15 +489,22 @@ export class Resolver implements NameContext {
       case 'pronoun':
         return this.byPronoun(phrase.word, pos);
       case 'role': {
+        const { named, inner } = phrase;
+        // The name modifying the role ("an AIPAC spokesman"), and the one it is of ("an adviser
+        // to Baker").
+        const byModifier =
+          named !== undefined && this.plausibleName(named)
+            ? () => this.resolve({ kind: 'name', name: named, gender: null, outlet: true }, pos)
+            : null;
+        const byInner =
+          inner !== null
+            ? () => this.resolve({ kind: 'name', name: inner, gender: null }, pos)
+            : null;
         // "one Clinton aide": someone new, named by the name that modifies the role.
-        if (!phrase.definite && phrase.named !== undefined && this.plausibleName(phrase.named))
-          return this.resolve(
-            { kind: 'name', name: phrase.named, gender: null, outlet: true },
-            pos,
-          );
-        if (!phrase.definite && phrase.inner !== null) {
-          const inner = this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
-          if (inner !== null) return inner;
+        if (!phrase.definite && byModifier !== null) return byModifier();
+        if (!phrase.definite && byInner !== null) {
+          const found = byInner();
+          if (found !== null) return found;
         }
         const byRole = this.byRole(phrase.words, pos);
         // "The Vermont senator": a person described so but not mentioned for a long while
@@ -526,13 +517,8 @@ export class Resolver implements NameContext {
           return this.lastQuoted(pos) ?? byRole;
         }
         if (byRole !== null) return byRole;
-        if (phrase.named !== undefined && this.plausibleName(phrase.named))
-          return this.resolve(
-            { kind: 'name', name: phrase.named, gender: null, outlet: true },
-            pos,
-          );
-        if (phrase.inner !== null)
-          return this.resolve({ kind: 'name', name: phrase.inner, gender: null }, pos);
+        if (byModifier !== null) return byModifier();
+        if (byInner !== null) return byInner();
         return phrase.definite ? this.lastQuoted(pos) : null;
       }
       case 'document':

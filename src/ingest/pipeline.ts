@@ -141,10 +141,9 @@ export async function ingestAll(
     batch = [];
     const drafts = items.flatMap((i) => ('draft' in i ? [i.draft] : []));
     // This thread takes a batch itself when every worker already has enough queued.
-    const prepared =
-      pool!.backlog >= INLINE_WHEN_BACKLOG
-        ? Promise.resolve(await prepareHere(drafts))
-        : pool!.prepare(drafts, deps.now);
+    const here = pool!.backlog >= INLINE_WHEN_BACKLOG;
+    const prepared = here ? prepareHere(drafts) : pool!.prepare(drafts, deps.now);
+    if (here) await prepared;
     let next = 0;
     for (const item of items) {
       if ('error' in item) start(item, outcomeOf(item));

@@ -14,7 +14,7 @@ const REGULAR =
   'reiterate retort recount muse agree disagree estimate exclaim mock echo gush marvel scoff ' +
   'concur caution assure lash rail press question proclaim demur interject opine tout brag ' +
   'pledge inquire wonder elaborate clarify interrupt snap rant fume bark grumble gripe sigh ' +
-  'confess laugh beam brag';
+  'confess laugh beam';
 
 /** Irregular verbs: base, third person, past (and participle), -ing. */
 const IRREGULAR: readonly (readonly string[])[] = [
@@ -87,8 +87,8 @@ const PHRASAL: ReadonlyMap<string, string> = new Map([
 
 /**
  * True when `word` followed by `next` is a two-word speech verb (lower-case input). "Went on"
- * speaks only before punctuation or "about" ("she went on: ...", "he went on about ..."): before a word it is a
- * motion or a continuation ("the Senate goes on recess", "went on to win").
+ * speaks only before punctuation or "about" ("she went on: ...", "he went on about ..."):
+ * before a word it is a motion or a continuation ("the Senate goes on recess", "went on to win").
  */
 export function isPhrasalSpeech(
   word: string,

@@ -2,7 +2,8 @@
  * Slack passes a slash command's arguments as one text. This turns it into raw option values
  * for a {@link CommandDef}, generically from its OptionSpecs: choice keywords ("long"),
  * `name value` pairs for integer options ("page 2"), `name:value` for any option (quoted when
- * it has spaces: `source:"Al Jazeera"`), and the `rest` option takes the remaining words. "digest post" style names are subcommands of /digest.
+ * it has spaces: `source:"Al Jazeera"`), and the `rest` option takes the remaining words.
+ * "digest post" style names are subcommands of /digest.
  * Values are validated later by the command's zod schemas (runCommand).
  */
 import { isRequired, type CommandDef, type OptionSpec } from '../../command.js';

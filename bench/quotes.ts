@@ -12,7 +12,8 @@
  * segment's words (ties go to a prediction not matched yet, for quotes repeated in an
  * article); it is right when it recalls any segment. The speaker is right when it names the
  * same person: the surname of one is among the name words of the other (possessives, "Mr.",
- * titles, initials and "(R-Texas)" tags ignored).
+ * titles, initials and "(R-Texas)" tags ignored). Speaker accuracy is also split: where the
+ * attribution names its source itself, and where an unnamed source stands for one by convention.
  *
  *   npx tsx bench/quotes.ts [--misses N]
  */
@@ -45,6 +46,8 @@ interface Segment {
 }
 interface Gold extends Segment {
   speaker: string | null;
+  /** The attribution names its source itself (not "she", "the aide" standing for one). */
+  named: boolean;
 }
 interface Prediction {
   text: string;
@@ -152,7 +155,7 @@ function goldOf(doc: Doc): Gold[] {
   const resolved = attributions.map((a) => {
     const named = nameWords(a.source).length > 0;
     if (named) lastNamed = a.source;
-    return { ...a, speaker: named ? a.source : lastNamed };
+    return { ...a, speaker: named ? a.source : lastNamed, named };
   });
   const gold: Gold[] = [];
   for (const seg of quotedSegments(doc.text)) {
@@ -171,7 +174,7 @@ function goldOf(doc: Doc): Gold[] {
         ownerSize = size;
       }
     }
-    if (owner !== undefined) gold.push({ ...seg, speaker: owner.speaker });
+    if (owner !== undefined) gold.push({ ...seg, speaker: owner.speaker, named: owner.named });
   }
   return gold;
 }
@@ -251,11 +254,21 @@ interface Score {
   gold: number;
   recalled: number;
   speakerRight: number;
+  /** Recalled segments and right speakers where the gold attribution names its source. */
+  named: { recalled: number; right: number };
   misses: string[];
 }
 
 function score(docs: Doc[], golds: Gold[][], system: (doc: Doc) => Prediction[]): Score {
-  const s: Score = { predicted: 0, correct: 0, gold: 0, recalled: 0, speakerRight: 0, misses: [] };
+  const s: Score = {
+    predicted: 0,
+    correct: 0,
+    gold: 0,
+    recalled: 0,
+    speakerRight: 0,
+    named: { recalled: 0, right: 0 },
+    misses: [],
+  };
   docs.forEach((doc, d) => {
     const gold = golds[d] ?? [];
     const predictions = system(doc)
@@ -284,7 +297,12 @@ function score(docs: Doc[], golds: Gold[][], system: (doc: Doc) => Prediction[])
       }
       best.used = true;
       s.recalled++;
-      if (sameSpeaker(best.speaker, g.speaker)) s.speakerRight++;
+      const right = sameSpeaker(best.speaker, g.speaker);
+      if (g.named) {
+        s.named.recalled++;
+        if (right) s.named.right++;
+      }
+      if (right) s.speakerRight++;
       else {
         const context = doc.text.slice(Math.max(0, g.start - 250), g.end + 80).replace(/\s+/g, ' ');
         s.misses.push(
@@ -327,10 +345,32 @@ function main(): void {
     const p = s.correct / Math.max(1, s.predicted);
     const r = s.recalled / Math.max(1, s.gold);
     const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
-    rows.push([name, p, r, f, s.speakerRight / Math.max(1, s.recalled)]);
+    const byConvention = {
+      recalled: s.recalled - s.named.recalled,
+      right: s.speakerRight - s.named.right,
+    };
+    rows.push([
+      name,
+      p,
+      r,
+      f,
+      s.speakerRight / Math.max(1, s.recalled),
+      s.named.right / Math.max(1, s.named.recalled),
+      byConvention.right / Math.max(1, byConvention.recalled),
+    ]);
   }
   console.log(`PolNeAR dev: ${docs.length} documents, ${golds.flat().length} gold quoted segments`);
-  console.log(formatTable(['system', 'precision', 'recall', 'F1', 'speaker acc'], rows, 3));
+  console.log(
+    formatTable(
+      ['system', 'precision', 'recall', 'F1', 'speaker acc', 'named', 'by convention'],
+      rows,
+      3,
+    ),
+  );
+  console.log(
+    'speaker acc split: "named" where the attribution names its source; "by convention" where\n' +
+      'an unnamed source ("she", "the aide") stands for the nearest earlier named source.',
+  );
   if (showMisses > 0 && newsbotScore !== undefined) {
     console.log(`\nnewsbot errors (first ${showMisses}):`);
     for (const m of newsbotScore.misses.slice(0, showMisses)) console.log(`  ${m}`);

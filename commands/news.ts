@@ -80,10 +80,8 @@ async function noStoriesFrom(
   ctx: CommandContext,
 ): Promise<string> {
   const store = ctx.services.articles;
-  const sameName = (await store.sources(source)).some(
-    (n) => n.toLowerCase() === source.toLowerCase(),
-  );
-  if (query && sameName) return `No stored article from “${source}” matches “${query}”.`;
+  if (query && (await store.hasSource(source)))
+    return `No stored article from “${source}” matches “${query}”.`;
   const known = await store.sources('', SOURCES_SUGGESTED);
   const suggestion = known.length ? ` Sources: ${known.join(', ')}.` : '';
   return `No stored stories from “${source}”.${suggestion}`;

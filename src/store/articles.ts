@@ -187,6 +187,11 @@ export class ArticleStore {
     });
   }
 
+  /** Whether any stored article comes from `source` (matched as `bySource` does: any case). */
+  hasSource(source: string): Promise<boolean> {
+    return guarded(async () => (await this.redis.zcard(this.keys.source(source))) > 0);
+  }
+
   /** Headlines matching what the user has typed so far (prefix of the last word), up to `limit`. */
   autocomplete(typed: string, limit = 10): Promise<Headline[]> {
     return guarded(async () => {

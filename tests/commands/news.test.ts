@@ -84,6 +84,25 @@ describe('/news', () => {
     });
   });
 
+  it('knows a source however many stored names begin the same way', async () => {
+    const many = await commandFixture('cmd-news-sources');
+    try {
+      const names = ['Metro Daily', ...Array.from({ length: 26 }, (_, i) => `Metro Daily ${i}`)];
+      for (const [i, source] of names.entries()) {
+        await many.seed({
+          title: `Council budget story ${i}`,
+          text: `The council met on Tuesday. It passed budget number ${i} for the city.`,
+          source,
+        });
+      }
+      expect(await run({ query: 'volcano', source: 'metro daily' }, many)).toMatchObject({
+        text: 'No stored article from “metro daily” matches “volcano”.',
+      });
+    } finally {
+      await many.redis.cleanup();
+    }
+  });
+
   it('completes source names from the stored sources', async () => {
     const complete = (typed: string) => newsCommand.autocomplete!('source', typed, f.ctx());
     expect(await complete('riv')).toEqual([{ name: 'River Gazette', value: 'River Gazette' }]);

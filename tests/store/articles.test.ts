@@ -173,6 +173,10 @@ describe('ArticleStore', () => {
     expect((await store.search('Iraq', { limit: 10, source: 'Nobody' })).total).toBe(0);
     expect(await store.sources()).toEqual(expect.arrayContaining(['Example News', 'Wire Service']));
     expect(await store.sources('wi')).toEqual(['Wire Service']);
+    expect([await store.hasSource('wire SERVICE'), await store.hasSource('Nobody')]).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('reads the story fields a digest needs with the headlines, also for older articles', async () => {

@@ -3,7 +3,8 @@
  * the /news list. Plain text only: each platform renderer escapes, formats and trims.
  */
 import type { Analysis, Article, SummaryLength } from '../../src/news/article.js';
-import { keyQuotes } from '../../src/news/key-quotes.js';
+import { quotePage } from '../../src/news/key-quotes.js';
+import { UserFacingError } from '../../src/errors.js';
 import { summarize } from '../../src/news/summary.js';
 import type { Action, Card, Reply, Section } from '../../src/reply.js';
 import type { Headline, Page, StoredArticle } from '../../src/store/articles.js';
@@ -58,20 +59,31 @@ export function summaryCard({ article, analysis }: StoredArticle, length: Summar
   );
 }
 
-export function quotesCard({ article, analysis }: StoredArticle): Card {
+/**
+ * Page 1: the key quotations; later pages: the rest in article order, with buttons between pages.
+ * A page past the last is a `UserFacingError`.
+ */
+export function quotesCard({ article, analysis }: StoredArticle, page = 1): Card {
   const all = analysis.quotes.length;
-  const shown = keyQuotes(analysis.quotes);
+  const { quotes, pages } = quotePage(analysis.quotes, page);
+  if (page > pages) {
+    throw new UserFacingError(
+      `This article's quotations fit on ${pages === 1 ? '1 page' : `${pages} pages`}.`,
+    );
+  }
   const count =
-    shown.length < all
-      ? `${shown.length} key quotations of ${all}`
-      : `${all} quotation${all === 1 ? '' : 's'}`;
-  return articleCard(
+    pages === 1
+      ? `${all} quotation${all === 1 ? '' : 's'}`
+      : page === 1
+        ? `${quotes.length} key quotations of ${all} · page 1 of ${pages}`
+        : `more quotations of ${all}, in article order · page ${page} of ${pages}`;
+  const card = articleCard(
     article,
     'quotes',
     [
       {
         style: 'quotes',
-        items: shown.map((q) => ({
+        items: quotes.map((q) => ({
           text: q.text,
           ...(q.speaker ? { attribution: q.speaker } : {}),
         })),
@@ -80,6 +92,15 @@ export function quotesCard({ article, analysis }: StoredArticle): Card {
     ],
     `Article ${article.id} · ${count}`,
   );
+  const nav = (label: string, to: number): Action => ({
+    type: 'command',
+    label,
+    command: 'quotes',
+    args: { article: article.id, page: to },
+  });
+  if (page > 1) card.actions.push(nav('◀ Previous quotes', page - 1));
+  if (page < pages) card.actions.push(nav('More quotes ▶', page + 1));
+  return card;
 }
 
 function whosWho(analysis: Analysis): Section {

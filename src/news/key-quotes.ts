@@ -21,6 +21,20 @@ function weight(quote: Quote): number {
   return (quote.speaker !== null ? 2 : 0) + (n >= STATEMENT_WORDS ? 2 : 0) + Math.min(n, 30) / 30;
 }
 
+/** Page `page` (from 1) of an article's quotations: the key ones, then the rest in article order. */
+export function quotePage(
+  quotes: readonly Quote[],
+  page: number,
+  size = KEY_QUOTES_MAX,
+): { quotes: Quote[]; pages: number } {
+  const key = keyQuotes(quotes, size);
+  const shown = new Set(key);
+  const rest = quotes.filter((q) => !shown.has(q));
+  const pages = 1 + Math.ceil(rest.length / size);
+  const start = (page - 2) * size;
+  return { quotes: page === 1 ? key : rest.slice(start, start + size), pages };
+}
+
 /** At most `max` of the quotes, the key ones, in article order. */
 export function keyQuotes(quotes: readonly Quote[], max = KEY_QUOTES_MAX): Quote[] {
   if (quotes.length <= max) return [...quotes];

@@ -42,7 +42,36 @@ it('shows the key quotations of a quote-heavy article, saying how many it left o
     'They killed your guest at your house and explicitly confessed to the crime',
   );
   expect(items.map((i) => i.attribution)).toContainEqual(expect.stringMatching(/Kadhimi/));
-  expect(r.cards[0]!.footer).toMatch(/· 8 key quotations of 9$/);
+  expect(r.cards[0]!.footer).toMatch(/· 8 key quotations of 9 · page 1 of 2$/);
+});
+
+it('pages on to the quotations left out, in article order, and back', async () => {
+  const run = (page?: number) =>
+    runCommand(
+      quotesCommand as unknown as CommandDef,
+      { article: id, ...(page ? { page } : {}) },
+      f.ctx(),
+    );
+  const first = await run();
+  if (first.kind !== 'cards') throw new Error('expected a card');
+  expect(first.cards[0]!.footer).toMatch(/· 8 key quotations of 9 · page 1 of 2$/);
+  expect(first.cards[0]!.actions.at(-1)).toMatchObject({
+    label: 'More quotes ▶',
+    command: 'quotes',
+    args: { article: id, page: 2 },
+  });
+  const second = await run(2);
+  if (second.kind !== 'cards') throw new Error('expected a card');
+  expect(second.cards[0]!.sections[0]!.items.map((i) => i.text)).toEqual([
+    'independent, strong Iraq',
+  ]);
+  expect(second.cards[0]!.actions.map((a) => a.label)).toContain('◀ Previous quotes');
+  expect(second.cards[0]!.actions.map((a) => a.label)).not.toContain('More quotes ▶');
+  expect(await run(3)).toMatchObject({
+    kind: 'notice',
+    tone: 'error',
+    text: expect.stringContaining('fit on 2 pages'),
+  });
 });
 
 it('says so when an article has no quotations', async () => {

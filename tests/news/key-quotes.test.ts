@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Quote } from '../../src/news/article.js';
-import { keyQuotes } from '../../src/news/key-quotes.js';
+import { keyQuotes, quotePage } from '../../src/news/key-quotes.js';
 
 const q = (text: string, speaker: string | null, index: number): Quote => ({
   text,
@@ -49,5 +49,25 @@ describe('keyQuotes', () => {
       q(`A whole statement number ${i} about the economy and jobs`, 'Joe Biden', i),
     );
     expect(keyQuotes(quotes, 8)).toHaveLength(8);
+  });
+});
+
+describe('quotePage', () => {
+  const quotes = [
+    q('source of corruption', 'Ali Khamenei', 0),
+    q('They killed your guest at your house and confessed to the crime', 'Ali Khamenei', 1),
+    q('in all areas', null, 2),
+    q('Iraq will not allow any aggression against its neighbours', 'Mustafa al-Kadhimi', 3),
+    q('an independent, strong Iraq', null, 4),
+  ];
+
+  it('shows the key quotes first, then every other one once, in article order', () => {
+    expect(quotePage(quotes, 1, 2)).toEqual({ quotes: [quotes[1], quotes[3]], pages: 3 });
+    expect(quotePage(quotes, 2, 2).quotes).toEqual([quotes[0], quotes[2]]);
+    expect(quotePage(quotes, 3, 2).quotes).toEqual([quotes[4]]);
+  });
+
+  it('is one page when the key quotes are all of them', () => {
+    expect(quotePage(quotes, 1, 5)).toEqual({ quotes, pages: 1 });
   });
 });

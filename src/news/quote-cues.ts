@@ -1,11 +1,12 @@
 /**
  * Key quotes, part 4: the attribution next to a quote ("X said", "said X", "according to X",
- * "..., he said", "X stressed that ... “...”", "..., saying “...”"), a transcript's speaker
- * label, and the name attributing a paragraph's next quote.
+ * "..., he said", "X stressed that ... “...”", "..., saying “...”", "Here’s X: “...”", "X was
+ * asked by Y, “...?”"), a transcript's speaker label, the name attributing a paragraph's next
+ * quote, and a signature line signing the quote above it ("- Jane Roe, Ohio.").
  */
 import { isNameToken, type Token } from './names.js';
 import { SPEECH_FINITE, SPEECH_PARTICIPLE, isPhrasalSpeech } from './speech-verbs.js';
-import { isTerm, type Paragraph, type Span } from './quote-marks.js';
+import { OPEN_ONLY, isTerm, type Paragraph, type Span } from './quote-marks.js';
 import {
   MAX_NP,
   SKIPPABLE,
@@ -28,8 +29,23 @@ const MENTAL_VERBS = new Set(
     ' ',
   ),
 );
-/** Speech verbs whose object is the listener ("X told Fox News: “...”"): never the speaker. */
-const ADDRESS_VERBS = new Set('told tells tell'.split(' '));
+/**
+ * Speech verbs whose object is the listener ("X told Fox News: “...”", "Lee smiled and asked
+ * the crowd to welcome “...”"): never the speaker.
+ */
+const ADDRESS_VERBS = new Set('told tells tell asked asks ask'.split(' '));
+/**
+ * Address verbs in the passive ("Lee was asked, “...”"): their subject is the one addressed,
+ * and the speaker is the "by" agent, if any.
+ */
+const PASSIVE_ADDRESS_VERBS = new Set('asked questioned pressed told urged'.split(' '));
+/** Forms of "be" that make a participle after them passive ("was asked", "being pressed"). */
+const PASSIVE_BE = new Set('is was are were be been being'.split(' '));
+/** Adverbs between a passive "be" and its participle ("was repeatedly asked"). */
+const PASSIVE_ADVERBS = new Set(
+  'also then later again once repeatedly specifically directly'.split(' '),
+);
+
 /** Auxiliaries and copulas: a name before one is the subject of a reported clause. */
 const AUXILIARIES = new Set(
   'is was are were has had have would will could should can may might must did does do'.split(' '),
@@ -58,6 +74,38 @@ interface Cue {
   crossed?: boolean;
   /** Found in a later clause ("“...,” and Trump vowed"): weaker than a cue before. */
   clause?: boolean;
+}
+
+/** The "be" before a passive address verb at `v` ("was asked", "was repeatedly asked"), or -1. */
+function passiveBe(tokens: readonly Token[], v: number): number {
+  if (!PASSIVE_ADDRESS_VERBS.has(tokens[v]?.lower ?? '')) return -1;
+  let b = v - 1;
+  while (PASSIVE_ADVERBS.has(tokens[b]?.lower ?? '')) b--;
+  return PASSIVE_BE.has(tokens[b]?.lower ?? '') ? b : -1;
+}
+
+/**
+ * "Lee was asked by host Ann Roy, who ..., “...?”": a passive address verb at `v`, right
+ * before the quote, gives the question to its "by" agent, never to its subject (the one asked).
+ * "In an interview with the Daily Star, Lee was asked, “...?”": the interviewer asked it.
+ * Null when the verb is no such passive or names no asker.
+ */
+function passiveAsker(
+  tokens: readonly Token[],
+  v: number,
+  floor: number,
+  open: number,
+  resolver: Resolver,
+): Phrase | null {
+  const b = passiveBe(tokens, v);
+  if (b < 0 || !/^[,:]$/.test(tokens[open - 1]?.text ?? '')) return null;
+  if (tokens[v + 1]?.lower === 'by') return phraseAfterVerb(tokens, v + 2, open, resolver);
+  if (v + 2 !== open) return null;
+  for (let w = b - 1; w > floor; w--) {
+    if (tokens[w]?.lower === 'with' && tokens[w - 1]?.lower === 'interview')
+      return phraseAfterVerb(tokens, w + 1, b, resolver);
+  }
+  return null;
 }
 
 /** "..., Khamenei said" / "..., said the minister" / "..., according to X" after the quote. */
@@ -221,6 +269,33 @@ function clauseSpeaker(
   return null;
 }
 
+/**
+ * "Here’s Jane Roe in 1994: “...”", "Here is the mayor on Monday: “...”": a clause that only
+ * presents someone before the colon; its verbless phrase names the speaker.
+ */
+function presented(
+  tokens: readonly Token[],
+  floor: number,
+  colon: number,
+  resolver: Resolver,
+): Phrase | null {
+  const here = tokens[floor];
+  if (here?.lower !== 'here') return null;
+  const k = here.possessive
+    ? floor + 1
+    : /^(?:is|was)$/.test(tokens[floor + 1]?.lower ?? '')
+      ? floor + 2
+      : floor;
+  return k === floor ? null : phraseAt(tokens, k, colon, resolver);
+}
+
+/** Where a run of names joined by "and" starts, given its last name's run at `a`. */
+function coauthorsStart(tokens: readonly Token[], a: number, floor: number): number {
+  const before = tokens[a - 2];
+  if (tokens[a - 1]?.lower !== 'and' || a - 2 < floor || before === undefined) return a;
+  return isNameToken(before) && !before.possessive ? runAround(tokens, a - 2)[0] : a;
+}
+
 /** "X said: “...”", "X stressed that ... “...”", "..., saying “...”", "According to X, “...”". */
 export function cueBefore(
   para: Paragraph,
@@ -236,18 +311,22 @@ export function cueBefore(
     colon?.text === ':' && named !== undefined && isNameToken(named) && span.open - 2 >= floor
       ? runAround(tokens, span.open - 2)
       : [-1];
-  // Only a name that opens its clause ("She says to Nevadans: “...”" is not one).
-  const lead = tokens[a - 1];
+  // Only a name that opens its clause ("She says to Nevadans: “...”" is not one); co-authors
+  // open it together ("- Ann Lee and Bo Park: “...”").
+  const start = a >= 0 ? coauthorsStart(tokens, a, floor) : a;
+  const lead = tokens[start - 1];
   if (
     a >= 0 &&
     named !== undefined &&
-    (a <= floor || lead === undefined || /^(?:[-–—]|from)$/.test(lead.lower))
+    (start <= floor || lead === undefined || /^(?:[-–—]|from)$/.test(lead.lower))
   ) {
     return {
       phrase: namePhrase(tokens, Math.max(a, floor), span.open - 1),
       pos: para.base + named.start,
     };
   }
+  const shown = colon?.text === ':' ? presented(tokens, floor, span.open - 1, resolver) : null;
+  if (shown !== null) return { phrase: shown, pos: para.base + (tokens[floor]?.start ?? 0) };
   for (let v = span.open - 1; v >= floor; v--) {
     const t = tokens[v];
     if (t === undefined) break;
@@ -259,6 +338,8 @@ export function cueBefore(
       isFiniteSpeechAt(tokens, v) ||
       isPhrasalSpeech(t.lower, tokens[v + 1]?.lower, tokens[v + 2]?.lower)
     ) {
+      const asker = passiveAsker(tokens, v, floor, span.open, resolver);
+      if (asker !== null) return { phrase: asker, pos };
       const phrase =
         subjectBefore(tokens, v, floor, resolver) ??
         (ADDRESS_VERBS.has(t.lower) ||
@@ -309,4 +390,30 @@ export function namedLater(
   const cue = cueAfter(para, next, resolver);
   if (cue?.phrase?.kind !== 'name' || cue.crossed === true || cue.clause === true) return null;
   return resolver.resolve(cue.phrase, cue.pos);
+}
+
+/** Dashes that open a signature line ("- Jane Roe.", "—Jane Roe, Ohio"). */
+const DASHES = /^[-–—―]$/;
+/** Longest paragraph read as a signature line: a name and a short description. */
+const MAX_SIGNATURE = 2 * MAX_NP;
+
+/**
+ * A paragraph that only signs the quote above it: "— Jane Roe, a nurse in Dayton." or
+ * "-Sen. John Doe, speaking on Monday.": a dash, a name, then the end or an appositive. Lists of
+ * claims ("“...” ⏎ - Roe.") and reader notebooks attribute this way; "– A long road –" or
+ * "- reporting by ..." are headings and credits, not names.
+ */
+export function signatureLine(para: Paragraph | undefined): Phrase | null {
+  if (para === undefined || para.tokens.length > MAX_SIGNATURE) return null;
+  const { tokens } = para;
+  let k = 0;
+  while (k < 2 && DASHES.test(tokens[k]?.text ?? '')) k++;
+  const first = tokens[k];
+  if (k === 0 || first === undefined || !isNameToken(first)) return null;
+  if (tokens.some((t) => OPEN_ONLY.has(t.text) || t.text === '"')) return null;
+  const [, b] = runAround(tokens, k);
+  const next = tokens[b];
+  if (next !== undefined && !/^[.,(]$/.test(next.text)) return null;
+  const phrase = namePhrase(tokens, k, b);
+  return phrase.kind === 'name' ? phrase : null;
 }

@@ -379,9 +379,9 @@ export function phraseAfterVerb(
 /** Nouns for a publication, body or document speaking in its own name ("Time magazine wrote"). */
 const OUTLET_NOUNS = new Set(
   (
-    'magazine newspaper paper website site journal blog network channel outlet editorial board ' +
-    'foundation institute group committee memo report statement letter ad video study survey ' +
-    'poll ruling complaint filing release'
+    'magazine newspaper paper tabloid website site journal blog network channel outlet editorial ' +
+    'board foundation institute group committee memo report statement letter ad video study ' +
+    'survey poll ruling complaint filing release'
   ).split(' '),
 );
 

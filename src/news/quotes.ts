@@ -5,8 +5,9 @@
  * open and a next paragraph that opens with a quote mark make one quotation. Scare quotes (a
  * short term in marks, "“maximum pressure” sanctions") are dropped. The speaker comes from the
  * attribution next to the quote ("X said", "said X", "according to X", "..., he said", "X
- * stressed that ... “...”", "..., saying “...”"), or the quote before it in the paragraph (or,
- * for a paragraph's opening quotes, the name attributing its next quote); the
+ * stressed that ... “...”", "..., saying “...”", "Here’s X in 1994: “...”"), or the quote
+ * before it in the paragraph (or, for a paragraph's opening quotes, the name attributing its
+ * next quote, or a signature line after the paragraph: "“...” ⏎ - Jane Roe, Ohio."); the
  * attribution's noun phrase is resolved to a name: names via the who's-who, pronouns to the
  * nearest earlier person of a compatible gender, role nouns ("the Iraqi PM") to the person the
  * article described that way. Pure and linear in the text length.
@@ -17,10 +18,17 @@
  * attribution of a quote). This file walks the quotes and picks each one's speaker.
  */
 import type { Entity, Quote } from './article.js';
-import { buildParagraphs, cleanText, isTerm, pairMarks, sliceText } from './quote-marks.js';
+import {
+  buildParagraphs,
+  cleanText,
+  isTerm,
+  pairMarks,
+  sliceText,
+  type Paragraph,
+} from './quote-marks.js';
 import { sentenceSubject } from './quote-phrases.js';
 import { Resolver } from './quote-resolver.js';
-import { cueAfter, cueBefore, namedLater, transcriptLabel } from './quote-cues.js';
+import { cueAfter, cueBefore, namedLater, signatureLine, transcriptLabel } from './quote-cues.js';
 
 export interface QuoteInput {
   sentences: string[];
@@ -63,6 +71,7 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
     let paraSpeaker: string | null = null;
     let sentenceSpeaker: string | null = null;
     let speakerSentence = -1;
+    let signed: string | null | undefined;
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
       if (span === undefined) continue;
@@ -113,8 +122,10 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
           const subject = sentenceSubject(para, span.open, resolver);
           if (subject !== null) speaker = resolver.resolve(subject, pos);
         }
-        speaker ??=
-          paraSpeaker ?? namedLater(para, spans[i + 1], resolver) ?? resolver.lastSpeaker(pos);
+        speaker ??= paraSpeaker ?? namedLater(para, spans[i + 1], resolver);
+        if (speaker === null && signed === undefined)
+          signed = signer(paragraphs[p + 1], spans.at(-1)?.close ?? 0, para, resolver);
+        speaker ??= signed ?? resolver.lastSpeaker(pos);
       }
       const quote: Quote = { text, speaker, index: sentence };
       quotes.push(quote);
@@ -128,4 +139,19 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
     }
   });
   return quotes;
+}
+
+/**
+ * “We will win.” ⏎ - Jane Roe, Dayton. — the name on the line after a paragraph that ends with
+ * a quote signs its unattributed quotes. `close` is where the paragraph's last quote closes.
+ */
+function signer(
+  next: Paragraph | undefined,
+  close: number,
+  para: Paragraph,
+  resolver: Resolver,
+): string | null {
+  if (next === undefined || close < para.tokens.length - 1) return null;
+  const phrase = signatureLine(next);
+  return phrase === null ? null : resolver.resolve(phrase, next.base);
 }

@@ -402,6 +402,59 @@ describe('findQuotes', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Harlow', 'Harlow']);
   });
 
+  it('gives a quote to the name signing it on the next line after a dash', () => {
+    const quotes = quotesOf([
+      'Senator Tom Reed toured the county fair on Saturday, where voters talked about the race.',
+      '“The lines were long, but nobody I know went home without voting.”',
+      '- Nora Vance, Dayton.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Nora Vance');
+  });
+
+  it('reads co-authors after a heading’s dash as the speakers of the quote after the colon', () => {
+    const quotes = quotesOf([
+      'Pollster Dan Frey released new numbers on Monday.',
+      'LATE DECIDERS MOVED THE RACE - Ann Lee and Bo Park: “Our survey found that voters who decided in the final week broke sharply toward the challenger.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Bo Park');
+  });
+
+  it('reads "Here’s X in 1998:" as presenting the speaker of the quote', () => {
+    const quotes = quotesOf([
+      'Critic Sam Ortiz argues that the party lost its way years ago.',
+      'Here’s Ruth Keller in March 1998: “Our new course must rest on growth that reaches every family in the country.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Ruth Keller');
+  });
+
+  it('gives an interview question to the "by" agent, not to the one asked', () => {
+    const quotes = quotesOf([
+      'Senator Ann Cole spoke at the forum on Friday. Cole was asked by moderator Tim Ruiz, who has criticized her, “Now, you once promised to cut taxes. Will you?” Cole responded, “I keep my promises.”',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tim Ruiz', 'Ann Cole']);
+  });
+
+  it('gives a question asked "in an interview with" an outlet to the outlet', () => {
+    const quotes = quotesOf([
+      'Mayor Bo Link gave few interviews this year. In an interview with the Harbor Gazette published Monday, Link was asked, “What is the worst street in town?” Link joked that it was his own.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Harbor Gazette');
+  });
+
+  it('reads the object of "asked" as the one addressed, not the speaker', () => {
+    const quotes = quotesOf([
+      'Senator Ann Cole and Governor Tom Reyes shared a stage at the fair. Cole smiled and asked the crowd to welcome the governor - “my oldest friend in politics.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Ann Cole');
+  });
+
+  it('gives "as the X tabloid noted" to the tabloid', () => {
+    const quotes = quotesOf([
+      '“We will not bow to pressure,” Minister Wu Lan said on Monday. But as the nationalist Morning Star tabloid noted in an editorial, the mayor “has surprisingly won over the city.”',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Morning Star');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

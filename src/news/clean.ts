@@ -4,6 +4,8 @@
  * newsletter and cookie notices, photo credits, "Read more" links, bylines at the body start).
  */
 
+import { repairMojibake } from './mojibake.js';
+
 /** Splits raw text into paragraphs: blank-line separated when there are blank lines, else one per line. */
 export function splitParagraphs(text: string): string[] {
   const normalised = text.replace(/\r\n?/g, '\n');
@@ -24,9 +26,15 @@ const NON_ASCII = /[\u0080-\uffff]/;
 /** Whitespace other than a single plain space (what SPACES would change). */
 const ODD_SPACE = /[^\S ]| {2}/;
 
-/** NFC, invisible characters removed, whitespace collapsed to single spaces, trimmed. */
+/**
+ * Mangled UTF-8 repaired ("PeÃ±a" → "Peña"), NFC, invisible characters removed, whitespace
+ * collapsed to single spaces, trimmed.
+ */
 export function normaliseText(text: string): string {
-  const visible = (NON_ASCII.test(text) ? text.normalize('NFC') : text).replace(INVISIBLE, '');
+  const visible = (NON_ASCII.test(text) ? repairMojibake(text).normalize('NFC') : text).replace(
+    INVISIBLE,
+    '',
+  );
   return (ODD_SPACE.test(visible) ? visible.replace(SPACES, ' ') : visible).trim();
 }
 

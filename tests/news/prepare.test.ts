@@ -32,6 +32,23 @@ describe('prepareArticle', () => {
     for (const s of summary) expect(SEED).toContain(s.text);
   });
 
+  it('repairs mangled UTF-8 in the title, author and body, so names and quotes read right', () => {
+    const { article, analysis } = prepareArticle(
+      {
+        title: 'PeÃ±a Nieto meets Trump',
+        author: 'JuliÃ¡n GarcÃ\u00ada',
+        text: 'Mexican President Enrique PeÃ±a Nieto met Donald Trump on Wednesday. â€œWe talked about the wall,â€\u009d PeÃ±a Nieto said.',
+      },
+      NOW,
+    );
+    expect(article.title).toBe('Peña Nieto meets Trump');
+    expect(article.author).toBe('Julián García');
+    expect(analysis.quotes[0]).toMatchObject({
+      text: 'We talked about the wall',
+      speaker: 'Enrique Peña Nieto',
+    });
+  });
+
   it('gives the same id to the same URL with tracking parameters', () => {
     const a = prepareArticle({ text: SEED, url: 'https://www.rt.com/news/495595-khamenei/' }, NOW);
     const b = prepareArticle(

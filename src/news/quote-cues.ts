@@ -1,16 +1,18 @@
 /**
  * Key quotes, part 4: the attribution next to a quote ("X said", "said X", "according to X",
  * "..., he said", "X stressed that ... “...”", "..., saying “...”", "Here’s X: “...”", "X was
- * asked by Y, “...?”"), a transcript's speaker label, the name attributing a paragraph's next
- * quote, and a signature line signing the quote above it ("- Jane Roe, Ohio.").
+ * asked by Y, “...?”", "X’s claim that “...”"), an aside's speaker ("Y, X said, had ... “...”"),
+ * a transcript's speaker label, the name attributing a paragraph's next quote, and a signature
+ * line signing the quote above it ("- Jane Roe, Ohio.").
  */
-import { isNameToken, type Token } from './names.js';
+import { PRONOUN_GENDER, isNameToken, type Token } from './names.js';
 import { SPEECH_FINITE, SPEECH_PARTICIPLE, isPhrasalSpeech } from './speech-verbs.js';
 import { OPEN_ONLY, isTerm, type Paragraph, type Span } from './quote-marks.js';
 import {
   MAX_NP,
   SKIPPABLE,
   STANCE_VERBS,
+  isDocumentNoun,
   isFiniteSpeechAt,
   namePhrase,
   phraseAfterVerb,
@@ -296,6 +298,102 @@ function coauthorsStart(tokens: readonly Token[], a: number, floor: number): num
   return isNameToken(before) && !before.possessive ? runAround(tokens, a - 2)[0] : a;
 }
 
+/** Nouns for something said: whoever owns one said the words it introduces. */
+const SAYING_NOUNS = new Set(
+  (
+    'comment comments remark remarks claim claims statement statements assertion assertions ' +
+    'warning warnings promise promises pledge pledges vow vows insistence suggestion argument ' +
+    'contention declaration boast prediction admission accusation charge answer reply response'
+  ).split(' '),
+);
+/** Possessive pronouns and the pronoun their owner is referred to by. */
+const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['their', 'they'],
+]);
+/** How far "that" may follow the noun: "his comment on Monday that “...”". */
+const MAX_NOUN_GAP = 5;
+/** How far into the "that" clause the quote may open: "that there have been “...”". */
+const MAX_CLAUSE_LEAD = 4;
+
+/** A word between an owner and its noun: "controversial", "Facebook" (not "his", "Roe’s"). */
+function isModifier(t: Token | undefined): boolean {
+  if (t === undefined || t.possessive || POSSESSIVE_PRONOUNS.has(t.lower)) return false;
+  return /^\p{Ll}+$/u.test(t.text) || isNameToken(t);
+}
+
+/** Prepositions: a name after one is an object, not the subject of a clause. */
+const PREPOSITIONS = new Set('from by to of with for at on in against about over than'.split(' '));
+/** How far back a possessive pronoun's clause subject may stand: "Roe stood by his". */
+const MAX_SUBJECT_GAP = 4;
+
+/**
+ * "Roe stood by his remark that ...": a possessive pronoun refers to the subject of its own
+ * clause, a name shortly before it (not one after a preposition: "fire from Democrats over her").
+ */
+function clauseSubject(
+  tokens: readonly Token[],
+  j: number,
+  floor: number,
+  pronoun: string,
+): Phrase | null {
+  for (let k = j - 1; k >= floor && j - k <= MAX_SUBJECT_GAP; k--) {
+    const t = tokens[k];
+    if (t === undefined || /^[,;:“”"()–—]$/.test(t.text)) return null;
+    if (!isNameToken(t)) continue;
+    const [a] = runAround(tokens, k);
+    if (t.possessive || PREPOSITIONS.has(tokens[a - 1]?.lower ?? '') || a < floor) return null;
+    const phrase = namePhrase(tokens, a, k + 1);
+    // "Jane Roe stood by his remark": a known gender that does not fit is someone else.
+    const gender = PRONOUN_GENDER.get(pronoun);
+    return phrase.kind === 'name' && (phrase.gender === null || phrase.gender === gender)
+      ? phrase
+      : null;
+  }
+  return null;
+}
+
+/**
+ * "Jones stood by his remark that “...”", "Roe’s claim that there were “...”": a noun of
+ * saying owned by a name or a possessive pronoun, whose "that" clause holds the quote, gives
+ * the owner as the speaker, not the sentence's subject who merely brings the words up.
+ */
+function sayingOwner(
+  tokens: readonly Token[],
+  v: number,
+  open: number,
+  floor: number,
+): Phrase | null {
+  if (!SAYING_NOUNS.has(tokens[v]?.lower ?? '') && !isDocumentNoun(tokens[v])) return null;
+  let that = v + 1;
+  while (
+    that < open &&
+    that - v <= MAX_NOUN_GAP &&
+    !/^(?:that|[,;:])$/.test(tokens[that]?.lower ?? '')
+  )
+    that++;
+  // The quote opens the "that" clause ("that there were “...”"), not a later part of it, or
+  // follows a colon ("Roe’s post: “...”").
+  const lead =
+    tokens[that]?.lower === 'that'
+      ? open - that <= MAX_CLAUSE_LEAD
+      : tokens[that]?.text === ':' && open === that + 1;
+  if (!lead || that - v > MAX_NOUN_GAP) return null;
+  // "her controversial remark", "Roe’s Facebook post": past a modifier or two to the owner.
+  let j = v - 1;
+  while (j > floor && v - j <= 2 && isModifier(tokens[j])) j--;
+  const owner = tokens[j];
+  if (owner === undefined || j < floor) return null;
+  const pronoun = POSSESSIVE_PRONOUNS.get(owner.lower);
+  if (pronoun !== undefined)
+    return clauseSubject(tokens, j, floor, pronoun) ?? { kind: 'pronoun', word: pronoun };
+  if (!owner.possessive || !isNameToken(owner)) return null;
+  const [a] = runAround(tokens, j);
+  const phrase = namePhrase(tokens, Math.max(a, floor), j + 1);
+  return phrase.kind === 'name' ? phrase : null;
+}
+
 /** "X said: “...”", "X stressed that ... “...”", "..., saying “...”", "According to X, “...”". */
 export function cueBefore(
   para: Paragraph,
@@ -355,10 +453,44 @@ export function cueBefore(
         clauseSpeaker(tokens, v, floor, resolver) ?? sentenceSubject(para, v, resolver);
       return { phrase, pos, continued: true };
     }
+    const owner = sayingOwner(tokens, v, span.open, floor);
+    if (owner !== null) return { phrase: owner, pos };
     // "Cruz accuses Obama of “leading from behind”": the verb's subject, not its object.
     if (STANCE_VERBS.has(t.lower) && !MENTAL_VERBS.has(t.lower)) {
       const phrase = subjectBefore(tokens, v, floor, resolver);
       if (phrase !== null) return { phrase, pos };
+    }
+  }
+  return null;
+}
+
+/** How many tokens an aside's speaker may take ("Rubio", "the former senator"). */
+const MAX_ASIDE = 5;
+
+/**
+ * "Jane Roe, Smith said, had served for “a thousand years” and passed “...”": a speech verb set
+ * off by commas inside the sentence, before the quote, names who said the whole sentence, not
+ * its subject. Searched from the sentence start, so it also covers a later quote whose own
+ * stretch of text holds no cue.
+ */
+export function asideSpeaker(para: Paragraph, open: number, resolver: Resolver): Phrase | null {
+  const { tokens } = para;
+  const s = para.sentence[open];
+  let start = open;
+  while (start > 0 && para.sentence[start - 1] === s) start--;
+  let comma = -1;
+  for (let v = start; v < open; v++) {
+    const t = tokens[v];
+    if (t === undefined) break;
+    if (t.text === ',') comma = v;
+    else if (
+      comma >= start &&
+      v - comma <= MAX_ASIDE + 1 &&
+      tokens[v + 1]?.text === ',' &&
+      isFiniteSpeechAt(tokens, v)
+    ) {
+      const phrase = subjectBefore(tokens, v, comma + 1, resolver);
+      if (phrase !== null) return phrase;
     }
   }
   return null;

@@ -301,6 +301,9 @@ export function phraseAt(
       if (isRoleWord(u.lower)) {
         const phrase = resolver.rolePhraseEndingAt(tokens, j);
         if (phrase === null) continue;
+        // "the district party chairman Jane Roe": the name the role introduces.
+        const named = nameAfterRole(tokens, j + 1, end);
+        if (named !== null) return named;
         // "a spokesman for the State Department": fall back to the organisation named after.
         let inner: string | null = null;
         const prep = tokens[j + 1];
@@ -316,6 +319,17 @@ export function phraseAt(
     if (run !== undefined) return namePhrase(tokens, run[0], run[1]);
   }
   return null;
+}
+
+/** The name right after a role word ("the county clerk Jane Roe said"), if one follows. */
+function nameAfterRole(tokens: readonly Token[], k: number, end: number): Phrase | null {
+  const t = tokens[k];
+  if (t === undefined || k >= end || !isNameToken(t) || isRoleWord(t.lower)) return null;
+  const [, b] = runAround(tokens, k);
+  // "the party chairman Roe’s office": the owner of something else.
+  if (tokens[Math.min(b, end) - 1]?.possessive === true) return null;
+  const phrase = namePhrase(tokens, k, Math.min(b, end));
+  return phrase.kind === 'name' ? phrase : null;
 }
 
 /** Punctuation that ends a noun phrase after a speech verb. */

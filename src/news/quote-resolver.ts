@@ -34,6 +34,7 @@ import {
   isFiniteSpeechAt,
   phraseAt,
   phraseEnd,
+  runAround,
   sentenceSubject,
   subjectBefore,
   type Gender,
@@ -54,7 +55,14 @@ interface Mention {
   verb?: boolean;
   /** Cited as a source: "according to the AP". */
   cited?: boolean;
+  /** Named as an owner or after a preposition ("Clinton's plan", "a vote for Clinton"). */
+  oblique?: boolean;
 }
+
+/** Prepositions whose object is not the topic of the sentence ("a vote for Clinton"). */
+const PREPOSITIONS = new Set(
+  'of for with to by about between against from on at in over like than behind toward'.split(' '),
+);
 
 /** Longer capitalised runs are headlines or titles, not people's names. */
 const MAX_NAME_WORDS = 4;
@@ -101,6 +109,8 @@ export class Resolver implements NameContext {
   /** The one namesake of each shared surname and gender ("clinton f"), found once. */
   private readonly namesakeByGender = new Map<string, string | null>();
   private described: DescribedPerson[] | undefined;
+  /** "he" and "she" outside quotations, positions ascending. */
+  private readonly pronouns: { m: Mention[]; f: Mention[] } = { m: [], f: [] };
   /** Document nouns outside quotations ("sent a fundraising email"), in text order. */
   private readonly documents: { pos: number; noun: string; p: number; k: number }[] = [];
 
@@ -132,7 +142,14 @@ export class Resolver implements NameContext {
         const pos = para.base + (tokens[a]?.start ?? 0);
         const entity = this.entityFor(nameText(tokens, split.nameStart, b), pos);
         if (entity === undefined || entity.kind !== 'person') continue;
-        this.mentions.push({ pos, name: entity.name });
+        // "Clinton’s plan", "Sanders’ plan", "a vote for Clinton".
+        const oblique =
+          tokens[b - 1]?.possessive === true ||
+          (/s$/.test(tokens[b - 1]?.text ?? '') && /^['’]$/.test(tokens[b]?.text ?? '')) ||
+          PREPOSITIONS.has(tokens[a - 1]?.lower ?? '');
+        this.mentions.push(
+          oblique ? { pos, name: entity.name, oblique } : { pos, name: entity.name },
+        );
         if (b - split.nameStart > 1)
           this.namesakes.get(surnameKey(entity.name))?.push({ pos, name: entity.name });
         if (split.gender !== null) this.gender.set(entity.name, split.gender);
@@ -141,6 +158,8 @@ export class Resolver implements NameContext {
       for (let k = 0; k < tokens.length; k++) {
         const t = tokens[k];
         if (t === undefined || insideQuote(p, k)) continue;
+        const g = PRONOUN_GENDER.get(t.lower);
+        if (g === 'm' || g === 'f') this.pronouns[g].push({ pos: para.base + t.start, name: '' });
         if (isDocumentNoun(t))
           this.documents.push({ pos: para.base + t.start, noun: t.lower, p, k });
         if (!isRoleWord(t.lower)) continue;
@@ -180,8 +199,14 @@ export class Resolver implements NameContext {
           insideQuote(p, v)
         )
           continue;
+        // "Roe said Doe continued to ...": Doe is the subject of what Roe said.
+        if (reportedSubject(tokens, v)) continue;
         let phrase = subjectBefore(tokens, v, floor, this);
-        if (phrase === null && (insideQuote(p, v - 1) || tokens[v - 1]?.text === ',')) {
+        if (
+          phrase === null &&
+          (insideQuote(p, v - 1) || tokens[v - 1]?.text === ',') &&
+          !clauseAfter(tokens, v + 1)
+        ) {
           phrase = phraseAt(tokens, v + 1, phraseEnd(para, v + 1, v + MAX_NP), this);
         }
         if (phrase === null || phrase.kind === 'pronoun') continue;
@@ -206,6 +231,11 @@ export class Resolver implements NameContext {
         const view = this.viewpointHolder(para, k);
         if (view !== null) this.speakers.push(view);
       }
+      for (let k = 1; k < tokens.length; k++) {
+        if (insideQuote(p, k)) continue;
+        const clause = this.clauseSubject(para, k);
+        if (clause !== null) this.speakers.push(clause);
+      }
     });
   }
 
@@ -225,6 +255,30 @@ export class Resolver implements NameContext {
     const pos = para.base + (tokens[v]?.start ?? 0);
     const name = this.resolve(phrase, pos);
     return name === null ? null : { pos, name, cited: true };
+  }
+
+  /**
+   * The named subject of a clause joined by ", but" / ", yet" / ";" at `k`: "The hosts moved
+   * on, but Doe was not done." The person the next sentences go on about.
+   */
+  private clauseSubject(para: Paragraph, k: number): Mention | null {
+    const { tokens } = para;
+    const t = tokens[k];
+    const joined =
+      t?.text === ';' ||
+      ((t?.lower === 'but' || t?.lower === 'yet') && tokens[k - 1]?.text === ',');
+    const first = tokens[k + 1];
+    if (!joined || first === undefined || !isNameToken(first) || first.possessive) return null;
+    if (para.sentence[k + 1] !== para.sentence[k]) return null;
+    const [a, b] = runAround(tokens, k + 1);
+    const verb = tokens[b];
+    if (a !== k + 1 || tokens[b - 1]?.possessive === true || verb === undefined) return null;
+    if (!/^\p{Ll}+(?:n['’]t)?$/u.test(verb.text) || PREPOSITIONS.has(verb.lower)) return null;
+    const phrase = phraseAt(tokens, a, b, this);
+    if (phrase?.kind !== 'name') return null;
+    const pos = para.base + first.start;
+    const name = this.resolve(phrase, pos);
+    return name !== null && this.isPerson(name) ? { pos, name } : null;
   }
 
   /** "To X, ..." / "For X, ...": the person opening a sentence as the holder of its view. */
@@ -270,6 +324,11 @@ export class Resolver implements NameContext {
 
   /** The latest speaker before `pos` that `accept` takes, looking back a bounded distance. */
   private latestSpeaker(pos: number, accept: (m: Mention) => boolean): string | null {
+    return this.latestSpeakerMention(pos, accept)?.name ?? null;
+  }
+
+  /** As `latestSpeaker`, with the position the speaker was named at. */
+  private latestSpeakerMention(pos: number, accept: (m: Mention) => boolean): Mention | null {
     let i = lowerBound(this.speakers, pos) - 1;
     let j = lowerBound(this.quoteSpeakers, pos) - 1;
     for (let step = 0; step < LOOKBACK && (i >= 0 || j >= 0); step++) {
@@ -279,7 +338,7 @@ export class Resolver implements NameContext {
       if (m === undefined) break;
       if (m === a) i--;
       else j--;
-      if (accept(m)) return m.name;
+      if (accept(m)) return m;
     }
     return null;
   }
@@ -438,6 +497,42 @@ export class Resolver implements NameContext {
     return null;
   }
 
+  /** The nearest person mentioned before `pos` whose name `fits`, looking back a bounded way. */
+  private nearestMention(pos: number, fits: (name: string) => boolean): Mention | null {
+    const start = lowerBound(this.mentions, pos) - 1;
+    for (let i = start; i >= 0 && start - i < LOOKBACK; i--) {
+      const m = this.mentions[i];
+      if (m !== undefined && fits(m.name)) return m;
+    }
+    return null;
+  }
+
+  /** A "he" (or "she") between the two positions: the earlier person is still talked about. */
+  private pronounBetween(g: 'm' | 'f', from: number, to: number): boolean {
+    const list = this.pronouns[g];
+    const i = lowerBound(list, from + 1);
+    return i < list.length && (list[i]?.pos ?? to) < to;
+  }
+
+  /**
+   * The current speaker, last named after `from`, is a person of the other gender, and a new
+   * person, mentioned at `at` after that speaker and not yet referred to by "he" ("she"), comes
+   * after: "“...,” Jane Roe said. Yet there was John Doe. “...,” he said." The news convention of
+   * "he" meaning the current speaker does not hold, so the person last mentioned is meant.
+   */
+  private newPersonAfterOther(
+    from: number,
+    at: number,
+    pos: number,
+    person: (m: Mention) => boolean,
+    g: 'm' | 'f',
+  ): boolean {
+    const last = this.latestSpeakerMention(pos, person);
+    if (last === null || last.pos <= from || last.pos >= at) return false;
+    const lg = this.genderOf(last.name);
+    return lg !== null && lg !== g && !this.pronounBetween(g, last.pos, at);
+  }
+
   /** "he"/"she": the nearest earlier person of a compatible gender. */
   byPronoun(word: string, pos: number): string | null {
     const g = PRONOUN_GENDER.get(word);
@@ -448,23 +543,28 @@ export class Resolver implements NameContext {
         return mg === null || mg === g;
       };
       // A lone surname counts once it was quoted ("“...,” Cruz said"): places rarely are.
-      const speaker = this.latestSpeaker(
+      const person = (m: Mention): boolean =>
+        m.person === true ||
+        this.isPerson(m.name) ||
+        ((m.quoted === true || m.spoke === true) &&
+          /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u.test(m.name) &&
+          !isOrgWord(m.name.toLowerCase()));
+      const found = this.latestSpeakerMention(
         pos,
-        (m) =>
-          (m.person === true ||
-            this.isPerson(m.name) ||
-            ((m.quoted === true || m.spoke === true) &&
-              /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u.test(m.name) &&
-              !isOrgWord(m.name.toLowerCase()))) &&
-          (fits(m.name) || this.namesakeOf(m.name, g) !== null),
+        (m) => person(m) && (fits(m.name) || this.namesakeOf(m.name, g) !== null),
       );
+      const nearest = this.nearestMention(pos, fits);
+      if (
+        found !== null &&
+        nearest !== null &&
+        nearest.oblique !== true &&
+        nearest.pos > found.pos &&
+        this.newPersonAfterOther(found.pos, nearest.pos, pos, person, g)
+      )
+        return nearest.name;
+      const speaker = found?.name ?? null;
       if (speaker !== null) return fits(speaker) ? speaker : this.namesakeOf(speaker, g);
-      const start = lowerBound(this.mentions, pos) - 1;
-      for (let i = start; i >= 0 && start - i < LOOKBACK; i--) {
-        const m = this.mentions[i];
-        if (m !== undefined && fits(m.name)) return m.name;
-      }
-      return null;
+      return nearest?.name ?? null;
     }
     return this.lastQuoted(pos);
   }
@@ -537,6 +637,29 @@ function quotesDocument(tokens: readonly Token[], k: number): boolean {
     if (tokens[j]?.lower === 'to' && tokens[j - 1]?.lower === 'according') return true;
   }
   return false;
+}
+
+/** Words that follow the subject of a reported clause: "said Doe would", "said Doe has". */
+const CLAUSE_VERB =
+  /^(?:is|was|are|were|has|had|have|would|will|could|should|can|may|might|must|did|does|\p{Ll}+ed|\p{Ll}+[^s\W]s)$/u;
+
+/**
+ * The name at `k`, right after a speech verb, is the subject of what was said, not the speaker:
+ * "Roe, a county official, said Doe continued to ...".
+ */
+function clauseAfter(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t === undefined || !isNameToken(t)) return false;
+  const [, b] = runAround(tokens, k);
+  return CLAUSE_VERB.test(tokens[b]?.text ?? '');
+}
+
+/** The name just before the verb at `v` follows a speech verb: "said Doe continued". */
+function reportedSubject(tokens: readonly Token[], v: number): boolean {
+  const t = tokens[v - 1];
+  if (t === undefined || !isNameToken(t)) return false;
+  const [a] = runAround(tokens, v - 1);
+  return isFiniteSpeechAt(tokens, a - 1);
 }
 
 /** Index of the first item at or after `pos` in a list sorted by position. */

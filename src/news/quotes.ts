@@ -5,9 +5,10 @@
  * open and a next paragraph that opens with a quote mark make one quotation. Scare quotes (a
  * short term in marks, "“maximum pressure” sanctions") are dropped. The speaker comes from the
  * attribution next to the quote ("X said", "said X", "according to X", "..., he said", "X
- * stressed that ... “...”", "..., saying “...”", "Here’s X in 1994: “...”"), or the quote
- * before it in the paragraph (or, for a paragraph's opening quotes, the name attributing its
- * next quote, or a signature line after the paragraph: "“...” ⏎ - Jane Roe, Ohio."); the
+ * stressed that ... “...”", "..., saying “...”", "Here’s X in 1994: “...”", "X’s remark that
+ * “...”", an aside "Y, X said, had ... “...”"), or the quote before it in the paragraph (or, for
+ * a paragraph's opening quotes, the name attributing its next quote, or a signature line after
+ * the paragraph: "“...” ⏎ - Jane Roe, Ohio."); the
  * attribution's noun phrase is resolved to a name: names via the who's-who, pronouns to the
  * nearest earlier person of a compatible gender, role nouns ("the Iraqi PM") to the person the
  * article described that way. Pure and linear in the text length.
@@ -28,7 +29,14 @@ import {
 } from './quote-marks.js';
 import { sentenceSubject } from './quote-phrases.js';
 import { Resolver } from './quote-resolver.js';
-import { cueAfter, cueBefore, namedLater, signatureLine, transcriptLabel } from './quote-cues.js';
+import {
+  asideSpeaker,
+  cueAfter,
+  cueBefore,
+  namedLater,
+  signatureLine,
+  transcriptLabel,
+} from './quote-cues.js';
 
 export interface QuoteInput {
   sentences: string[];
@@ -119,7 +127,9 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
         // paragraph's speaker, or the speaker the article last named ("X said:" before it).
         const pos = para.base + (para.tokens[span.open]?.start ?? 0);
         if (span.open > floor) {
-          const subject = sentenceSubject(para, span.open, resolver);
+          // "Joe Roe, Smith said, had served “...”": the aside's speaker, not the subject.
+          const subject =
+            asideSpeaker(para, span.open, resolver) ?? sentenceSubject(para, span.open, resolver);
           if (subject !== null) speaker = resolver.resolve(subject, pos);
         }
         speaker ??= paraSpeaker ?? namedLater(para, spans[i + 1], resolver);

@@ -455,6 +455,85 @@ describe('findQuotes', () => {
     expect(quotes[1]?.speaker).toBe('Morning Star');
   });
 
+  it('gives a later quote of the sentence to the speaker of an aside, not to the subject', () => {
+    const quotes = quotesOf([
+      'Senator Ann Cole spoke at length on Tuesday.',
+      'Governor Tom Reyes, Cole said, had spent “a lifetime in office” and vetoed “dozens of good bills.”',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ann Cole', 'Ann Cole']);
+  });
+
+  it('gives a quote in a "that" clause to the owner of the claim, not to who brings it up', () => {
+    const quotes = quotesOf([
+      'Paul Dorsey spoke to voters on Friday.',
+      'The Daily Ledger questioned Dorsey’s claim that there were “thousands of empty homes in the city.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Paul Dorsey');
+  });
+
+  it('reads a possessive pronoun before a remark as the subject of its own clause', () => {
+    const quotes = quotesOf([
+      'Mark Hill debated Tom Reyes on Monday.',
+      '“We will win this race,” Reyes said. As the night wore on and Hill stood by his remark that “taxes must fall for everyone,” the crowd cheered.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Reyes', 'Mark Hill']);
+  });
+
+  it('gives a quote after "X’s post:" to the post’s owner', () => {
+    const quotes = quotesOf([
+      'Rival candidate Mark Hill conceded on Sunday. The Daily Ledger reported the result first.',
+      'From Hill’s Facebook post: “We are done with this fight for now.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Mark Hill');
+  });
+
+  it('gives "he" to the man brought up after a woman spoke, not to an earlier man', () => {
+    const quotes = quotesOf([
+      '“The mill will reopen,” Governor Tom Baker said on Monday.',
+      '“We have heard that before,” said Mayor Helen Ward. “Nobody believes it.”',
+      'Yet at the back of the hall stood union official Peter Quinn.',
+      '“They closed it on us twice,” he said.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Peter Quinn');
+  });
+
+  it('reads the name after a role as the subject ("the county chairman Carl Fisk")', () => {
+    const quotes = quotesOf([
+      '“We will win the county,” said John Hammond. He said there are many delegates left.',
+      'The state convention opens in June. '.repeat(15),
+      'There, the county party chairman Carl Fisk declined to name the delegates.',
+      '“Our people are ready,” he said.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Carl Fisk');
+  });
+
+  it('takes the subject of a ", but" clause as the person "he" refers to', () => {
+    const quotes = quotesOf([
+      '“The plan is sound,” said Senator Ray Cole.',
+      'The moderators tried to move on, but Dan Pike was not finished.',
+      '“That plan is a fantasy,” he said.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Dan Pike');
+  });
+
+  it('does not take the subject of a reported clause as a speaker', () => {
+    const quotes = quotesOf([
+      '“The party is united,” said Mark Tull.',
+      'Brian Hale, the chairman of the county party, for example, said Tull continued to hurt the ticket.',
+      '“It is not going well for him,” he said.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Brian Hale');
+  });
+
+  it('does not read a reported clause\'s subject as an inverted speaker ("said Doe would")', () => {
+    const quotes = quotesOf([
+      '“The talks are over,” said envoy Omar Haddad.',
+      'Asked about it later, host Lars Berg, speaking privately, for his part, said Haddad would resign.',
+      '“Nobody expects him to stay,” he said.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Lars Berg');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

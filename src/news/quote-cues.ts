@@ -5,13 +5,14 @@
  * a transcript's speaker label, the name attributing a paragraph's next quote, and a signature
  * line signing the quote above it ("- Jane Roe, Ohio.").
  */
-import { PRONOUN_GENDER, isNameToken, type Token } from './names.js';
+import { PRONOUN_GENDER, isNameToken, isPlaceName, type Token } from './names.js';
 import { SPEECH_FINITE, SPEECH_PARTICIPLE, isPhrasalSpeech } from './speech-verbs.js';
 import { OPEN_ONLY, isTerm, type Paragraph, type Span } from './quote-marks.js';
 import {
   MAX_NP,
   SKIPPABLE,
   STANCE_VERBS,
+  documentOwner,
   isDocumentNoun,
   isFiniteSpeechAt,
   namePhrase,
@@ -548,4 +549,30 @@ export function signatureLine(para: Paragraph | undefined): Phrase | null {
   if (next !== undefined && !/^[.,(]$/.test(next.text)) return null;
   const phrase = namePhrase(tokens, k, b);
   return phrase.kind === 'name' ? phrase : null;
+}
+
+/**
+ * "And here is a headline from the Daily Ledger, which hits him hard: “...”", "From Roe’s blog
+ * post: “...”": a quote introduced by a colon, with no attribution of its own, after a document
+ * brought up earlier in its sentence, is that document's words, spoken by its issuer. Without
+ * `colon`, any document before the quote in its sentence ("In a Gazette poll, most voters said
+ * “...”"). `k` is the document noun.
+ */
+export function documentCue(
+  para: Paragraph,
+  open: number,
+  floor: number,
+  resolver: Resolver,
+  colon = true,
+): (Cue & { k: number }) | null {
+  const { tokens } = para;
+  if (colon && tokens[open - 1]?.text !== ':') return null;
+  for (let k = open - 1; k >= floor; k--) {
+    const t = tokens[k];
+    if (t === undefined || !isDocumentNoun(t)) continue;
+    const phrase = documentOwner(para, k, resolver);
+    if (phrase?.kind === 'name' && isPlaceName(phrase.name)) return null;
+    return phrase === null ? null : { phrase, pos: para.base + t.start, k };
+  }
+  return null;
 }

@@ -46,7 +46,9 @@ export type Phrase =
       named?: string;
     }
   /** A document naming no owner ("the letter", "a statement"). */
-  | { kind: 'document'; noun: string };
+  | { kind: 'document'; noun: string }
+  /** A publication named only by its noun ("the paper", "the editorial board"). */
+  | { kind: 'publication' };
 
 /** What reading a phrase needs to know of the article (the speaker resolver provides it). */
 export interface NameContext {
@@ -399,6 +401,26 @@ const OUTLET_NOUNS = new Set(
   ).split(' '),
 );
 
+/** Nouns for a publication or its voice, standing for the outlet itself ("the paper said"). */
+const PUBLICATION_NOUNS = new Set(
+  'magazine newspaper paper journal tabloid website site network outlet board'.split(' '),
+);
+
+/**
+ * "the paper noted", "the editorial board writes", "the paper’s editorial board wrote": a
+ * publication the article named before, called by its noun after "the".
+ */
+function publicationAt(tokens: readonly Token[], k: number, floor: number): Phrase | null {
+  const noun = tokens[k];
+  if (noun === undefined || noun.cap || !PUBLICATION_NOUNS.has(noun.lower)) return null;
+  for (let j = k - 1; j >= floor && k - j <= 3; j--) {
+    const t = tokens[j];
+    if (t === undefined || !/^\p{Ll}/u.test(t.text)) return null;
+    if (t.lower === 'the') return { kind: 'publication' };
+  }
+  return null;
+}
+
 /** "Time magazine", "the Heritage Foundation website": the name before an outlet noun at `k`. */
 function outletBefore(tokens: readonly Token[], k: number, floor: number): Phrase | null {
   const noun = tokens[k];
@@ -435,7 +457,11 @@ function documentBefore(tokens: readonly Token[], k: number, floor: number): Phr
     const t = tokens[j];
     if (t === undefined || PHRASE_END.test(t.text)) return null;
     if (isNameToken(t)) {
-      const [a, b] = runAround(tokens, j);
+      let [a, b] = runAround(tokens, j);
+      // "Roe’s Facebook post": the platform belongs to the possessive name before it.
+      const owner = tokens[a - 1];
+      if (a - 1 >= floor && owner?.possessive === true && isNameToken(owner))
+        [a, b] = runAround(tokens, a - 1);
       const phrase = namePhrase(tokens, Math.max(a, floor), b);
       return phrase.kind === 'name' ? { ...phrase, outlet: true } : null;
     }
@@ -458,6 +484,20 @@ export function afterArticle(tokens: readonly Token[], v: number): boolean {
 }
 
 /**
+ * "The Ledger notes", "In an editorial, the Ledger urged": an institution after "the" as the
+ * subject of a speech verb, or of a stance verb when it opens its clause (unlike the noun in
+ * "after the Paris attacks").
+ */
+export function institutionSpeaks(para: Paragraph, v: number): boolean {
+  const { tokens } = para;
+  if (!afterArticle(tokens, v)) return false;
+  if (isFiniteSpeechAt(tokens, v)) return true;
+  if (!STANCE_VERBS.has(tokens[v]?.lower ?? '')) return false;
+  const a = runAround(tokens, v - 1)[0] - 1;
+  return a === 0 || para.sentence[a - 1] !== para.sentence[a] || tokens[a - 1]?.text === ',';
+}
+
+/**
  * "the Commission on Presidential Debates", "the Republican Party of Wyoming": the name run
  * [a, b) after "of" or "on" that follows an organisation noun completes the organisation's name.
  */
@@ -475,6 +515,28 @@ function organisationEndingAt(
   const [h] = runAround(tokens, a - 2);
   const name = `${nameText(tokens, Math.max(h, floor), a - 1)} ${prep.text} ${nameText(tokens, a, b)}`;
   return { kind: 'name', name, gender: null, outlet: true };
+}
+
+/** Participles that pass a document on: "a letter obtained by The Ledger". */
+const HANDED_ON = new Set(
+  'obtained reviewed seen provided released published leaked shared sent'.split(' '),
+);
+
+/**
+ * "A letter from the League obtained by The Ledger warns": the name ending at `k` after "obtained
+ * by" only holds the document, which speaks; returns the token before the participle when a
+ * document noun comes a few words before it, else `k`.
+ */
+function pastHolder(tokens: readonly Token[], k: number, floor: number): number {
+  const t = tokens[k];
+  if (t === undefined || !isNameToken(t)) return k;
+  let by = runAround(tokens, k)[0] - 1;
+  if (tokens[by]?.lower === 'the') by--;
+  if (tokens[by]?.lower !== 'by' || !HANDED_ON.has(tokens[by - 1]?.lower ?? '')) return k;
+  for (let j = by - 2; j >= floor && by - j <= 8; j--) {
+    if (isDocumentNoun(tokens[j])) return by - 2;
+  }
+  return k;
 }
 
 /** The subject ending just before token `v` (a speech verb), skipping adverbs and appositives. */
@@ -512,6 +574,7 @@ export function subjectBefore(
       k = c - 1;
     }
   }
+  k = pastHolder(tokens, k, floor);
   const t = tokens[k];
   if (t === undefined || k < floor) return null;
   if (PRONOUN_GENDER.has(t.lower)) return { kind: 'pronoun', word: t.lower };
@@ -527,7 +590,7 @@ export function subjectBefore(
     const phrase = resolver.rolePhraseEndingAt(tokens, k);
     if (phrase !== null) return phrase;
   }
-  const outlet = outletBefore(tokens, k, floor);
+  const outlet = outletBefore(tokens, k, floor) ?? publicationAt(tokens, k, floor);
   if (outlet !== null) return outlet;
   // "a spokesman for the State Department said": the organisation or the role before it.
   for (let j = k; j >= floor && k - j < 8; j--) {

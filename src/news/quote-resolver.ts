@@ -30,6 +30,7 @@ import {
   STANCE_VERBS,
   afterArticle,
   documentOwner,
+  institutionSpeaks,
   isDocumentNoun,
   isFiniteSpeechAt,
   phraseAt,
@@ -57,6 +58,8 @@ interface Mention {
   cited?: boolean;
   /** Named as an owner or after a preposition ("Clinton's plan", "a vote for Clinton"). */
   oblique?: boolean;
+  /** An institution after "the" as a speech verb's subject ("The Journal notes"). */
+  institution?: boolean;
 }
 
 /** Prepositions whose object is not the topic of the sentence ("a vote for Clinton"). */
@@ -212,8 +215,15 @@ export class Resolver implements NameContext {
         if (phrase === null || phrase.kind === 'pronoun') continue;
         const pos = para.base + t.start;
         const name = this.resolve(phrase, pos);
+        const institution = afterArticle(tokens, v);
         if (name !== null)
-          this.speakers.push({ pos, name, spoke: !afterArticle(tokens, v), verb: true });
+          this.speakers.push({
+            pos,
+            name,
+            spoke: !institution,
+            verb: true,
+            institution: institutionSpeaks(para, v),
+          });
       }
       // Sentence subjects count too: "Calderon intimated ... “...,” he said."
       for (let k = 0; k < tokens.length; k++) {
@@ -621,6 +631,9 @@ export class Resolver implements NameContext {
         if (byInner !== null) return byInner();
         return phrase.definite ? this.lastQuoted(pos) : null;
       }
+      case 'publication':
+        // "the paper said": the last institution that spoke ("The Journal notes") or was cited.
+        return this.latestSpeaker(pos, (m) => m.cited === true || m.institution === true);
       case 'document':
         return (
           this.byDocument(phrase.noun, pos) ??

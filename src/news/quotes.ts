@@ -26,6 +26,7 @@ import {
   pairMarks,
   sliceText,
   type Paragraph,
+  type Span,
 } from './quote-marks.js';
 import { sentenceSubject } from './quote-phrases.js';
 import { Resolver } from './quote-resolver.js';
@@ -33,6 +34,7 @@ import {
   asideSpeaker,
   cueAfter,
   cueBefore,
+  documentCue,
   namedLater,
   signatureLine,
   transcriptLabel,
@@ -118,21 +120,35 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
       if (term || text === '') continue;
       if (label !== null)
         speaker = resolver.resolve(label, para.base + (para.tokens[span.open]?.start ?? 0));
-      // "..., a top aide said": a source that names nobody stands for the last named source.
+      // "..., a top aide said": a source that names nobody stands for a document brought up in
+      // the sentence ("In a Gazette poll, 60 percent of voters said"), else the last named source.
       if (speaker === null && cue?.phrase != null) {
-        speaker = resolver.lastQuoted(para.base + (para.tokens[span.open]?.start ?? 0));
+        const doc = documentCue(para, span.open, floor, resolver, false);
+        if (doc?.phrase != null) speaker = resolver.resolve(doc.phrase, doc.pos);
+        speaker ??= resolver.lastQuoted(para.base + (para.tokens[span.open]?.start ?? 0));
       }
       if (speaker === null) {
         // No attribution of its own: the sentence's subject ("Rubio called it “...”"), the
         // paragraph's speaker, or the speaker the article last named ("X said:" before it).
         const pos = para.base + (para.tokens[span.open]?.start ?? 0);
-        if (span.open > floor) {
+        const doc = span.open > floor ? documentCue(para, span.open, floor, resolver) : null;
+        if (doc?.phrase != null) speaker = resolver.resolve(doc.phrase, doc.pos);
+        if (speaker === null && span.open > floor) {
           // "Joe Roe, Smith said, had served “...”": the aside's speaker, not the subject.
           const subject =
             asideSpeaker(para, span.open, resolver) ?? sentenceSubject(para, span.open, resolver);
           if (subject !== null) speaker = resolver.resolve(subject, pos);
         }
+        // "In a Gazette poll, most said “...”": no subject to name, the document's issuer.
+        const named =
+          speaker === null ? documentCue(para, span.open, floor, resolver, false) : null;
+        if (named?.phrase != null) speaker = resolver.resolve(named.phrase, named.pos);
         speaker ??= paraSpeaker ?? namedLater(para, spans[i + 1], resolver);
+        // "The party issued a statement. “We apologise ...”": the document just brought up.
+        if (speaker === null && span.open <= floor && i === 0) {
+          const doc = documentBefore(paragraphs, spansOf, p, span.open, resolver);
+          if (doc?.phrase != null) speaker = resolver.resolve(doc.phrase, doc.pos);
+        }
         if (speaker === null && signed === undefined)
           signed = signer(paragraphs[p + 1], spans.at(-1)?.close ?? 0, para, resolver);
         speaker ??= signed ?? resolver.lastSpeaker(pos);
@@ -164,4 +180,40 @@ function signer(
   if (next === undefined || close < para.tokens.length - 1) return null;
   const phrase = signatureLine(next);
   return phrase === null ? null : resolver.resolve(phrase, next.base);
+}
+
+/**
+ * The document brought up in the sentence just before a quote that opens its sentence (in the
+ * quote's paragraph or, for a paragraph's opening quote, the previous one), when no quote stands
+ * in that sentence: "The party issued a statement. “We apologise ...”".
+ */
+function documentBefore(
+  paragraphs: readonly Paragraph[],
+  spansOf: readonly (readonly Span[])[],
+  p: number,
+  open: number,
+  resolver: Resolver,
+): ReturnType<typeof documentCue> {
+  const q = open > 0 ? p : p - 1;
+  const para = paragraphs[q];
+  if (para === undefined) return null;
+  const end = open > 0 ? open : para.tokens.length;
+  const s = para.sentence[end - 1];
+  let start = end;
+  while (start > 0 && para.sentence[start - 1] === s) start--;
+  const last = (spansOf[q] ?? []).filter((span) => span.open < end).at(-1);
+  if (last !== undefined && last.close >= start) return null;
+  const cue = documentCue(para, end, start, resolver, false);
+  return cue !== null && issued(para, cue.k) ? cue : null;
+}
+
+/** Verbs that put a document out: "issued a statement", "sent out a letter". */
+const ISSUE_VERBS = new Set('issued released sent posted published put'.split(' '));
+
+/** The document at `k` is the object of a verb that put it out ("released a short statement"). */
+function issued(para: Paragraph, k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
+    if (ISSUE_VERBS.has(para.tokens[j]?.lower ?? '')) return true;
+  }
+  return false;
 }

@@ -534,6 +534,47 @@ describe('findQuotes', () => {
     expect(quotes.at(-1)?.speaker).toBe('Lars Berg');
   });
 
+  it('gives a quote a colon introduces after a document to the document’s issuer', () => {
+    const quotes = quotesOf([
+      'Senator Mark Hollis spoke to reporters on Monday about the budget.',
+      'And look at this new headline from the Daily Ledger, which hits the senator hard: “Budget talks collapse as senators bicker over pennies.”',
+      'Hollis said little. From Jane Pruitt’s Facebook post: “I never expected to see this happen in my own town.”',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Daily Ledger', 'Jane Pruitt']);
+  });
+
+  it('does not take the outlet that obtained a document for the document’s author', () => {
+    const quotes = quotesOf([
+      'Governor Tom Reddick met with farmers on Tuesday.',
+      'A June 3 letter from the Veterans League obtained by The Ledger warns that “any further use of the logo will be met with a lawsuit.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Veterans League');
+  });
+
+  it('gives a poll’s answers to the poll’s sponsor when no one else is named', () => {
+    const quotes = quotesOf([
+      'Governor Tom Reddick met with farmers on Tuesday. “We need rain,” Reddick said.',
+      'In a March Courier-Globe poll, 60 percent of voters said “the state is on the wrong track.”',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Courier-Globe');
+  });
+
+  it('gives an unattributed quote to the issuer of the statement just brought up', () => {
+    const quotes = quotesOf([
+      'Party chair Dana Whitcomb resigned on Sunday after the leak. Later, the RNC issued a statement apologizing to Governor Tom Reddick for the messages.',
+      '“On behalf of everyone at the committee, we offer a sincere apology to the governor.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('RNC');
+  });
+
+  it('reads "the editorial board" as the outlet that spoke last', () => {
+    const quotes = quotesOf([
+      'Governor Tom Reddick toured the flood zone on Friday. The Valley Courier said on Monday that Reddick had misled voters.',
+      'Reddick was angry. “He has shown no respect for the truth,” the editorial board wrote.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Valley Courier');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

@@ -239,7 +239,9 @@ function closingAttribution(para: Paragraph, k: number, resolver: Resolver): Cue
     if (t === undefined) return null;
     const pos = para.base + t.start;
     if (SPEECH_FINITE.has(t.lower)) {
-      const phrase = phraseAfterVerb(tokens, c + 2, e, resolver);
+      // "“...,” Jane Roe, an engineer who studied the dam, said on Monday": the subject before.
+      const phrase =
+        phraseAfterVerb(tokens, c + 2, e, resolver) ?? subjectBefore(tokens, c + 1, k, resolver);
       return phrase === null ? null : { phrase, pos };
     }
     for (let v = c + 2; v < e && v - c <= 6; v++) {

@@ -548,6 +548,15 @@ export function subjectBefore(
 ): Phrase | null {
   let k = v - 1;
   while (k >= floor && (SKIPPABLE.has(tokens[k]?.lower ?? '') || isTimeWord(tokens[k]))) k--;
+  // "Gov. Mary Fallin (R-OK), said": a comma after the party tag closing the name.
+  if (
+    tokens[k]?.text === ',' &&
+    tokens[k - 1]?.text === ')' &&
+    isPartyTag(tokens[k - 2]?.text ?? '') &&
+    tokens[k - 3]?.text === '(' &&
+    k - 3 > floor
+  )
+    k--;
   if (tokens[k]?.text === ')') {
     // "Gov. Mary Fallin (R-OK) said".
     let c = k - 1;

@@ -33,6 +33,7 @@ import {
   institutionSpeaks,
   isDocumentNoun,
   isFiniteSpeechAt,
+  namePhrase,
   phraseAt,
   phraseEnd,
   runAround,
@@ -114,6 +115,8 @@ export class Resolver implements NameContext {
   private described: DescribedPerson[] | undefined;
   /** "he" and "she" outside quotations, positions ascending. */
   private readonly pronouns: { m: Mention[]; f: Mention[] } = { m: [], f: [] };
+  /** People the article named a role's holder ("spoke as the Labour leader"), in text order. */
+  private readonly roleHolders: { pos: number; words: readonly string[]; name: string }[] = [];
   /** Document nouns outside quotations ("sent a fundraising email"), in text order. */
   private readonly documents: { pos: number; noun: string; p: number; k: number }[] = [];
 
@@ -136,6 +139,7 @@ export class Resolver implements NameContext {
         }
       }
     }
+    const asRoles: { p: number; k: number; words: string[] }[] = [];
     paragraphs.forEach((para, p) => {
       const { tokens } = para;
       for (const [a, b] of nameRuns(tokens)) {
@@ -170,6 +174,7 @@ export class Resolver implements NameContext {
         if (next !== undefined && isNameToken(next)) continue;
         const phrase = this.rolePhraseEndingAt(tokens, k);
         if (phrase === null || !phrase.definite) continue;
+        if (asRole(tokens, k, phrase.words.length)) asRoles.push({ p, k, words: phrase.words });
         const name = this.byRole(phrase.words, para.base + t.start);
         if (name !== null) this.mentions.push({ pos: para.base + t.start, name });
       }
@@ -180,8 +185,44 @@ export class Resolver implements NameContext {
       if (list === undefined) this.mentionsOf.set(m.name, [m.pos]);
       else list.push(m.pos);
     }
+    for (const { p, k, words } of asRoles) this.addRoleHolder(p, k, words);
     this.collectSpeakers(insideQuote);
     this.speakers.sort((x, y) => x.pos - y.pos);
+  }
+
+  /**
+   * "On Friday Jane Roe gave her first speech as the Labour leader": the nearest name before
+   * "as" in the sentence holds the role ending at `k`, for a later "said the Labour leader".
+   */
+  private addRoleHolder(p: number, k: number, words: string[]): void {
+    const para = this.paragraphs[p];
+    const t = para?.tokens[k];
+    if (para === undefined || t === undefined) return;
+    const { tokens } = para;
+    for (let j = k - words.length - 2; j >= 0 && k - j <= MAX_NP + 8; j--) {
+      const u = tokens[j];
+      if (u === undefined || para.sentence[j] !== para.sentence[k] || /^[;“”"]$/.test(u.text))
+        return;
+      if (!isNameToken(u)) continue;
+      const [a, b] = runAround(tokens, j);
+      const phrase = namePhrase(tokens, a, b);
+      if (phrase.kind !== 'name') return;
+      const name = this.resolve(phrase, para.base + (tokens[a]?.start ?? 0));
+      if (name !== null && this.isPerson(name))
+        this.roleHolders.push({ pos: para.base + t.start, words, name });
+      return;
+    }
+  }
+
+  /** The person last named as holding every one of these role words before `pos`. */
+  private roleHolder(words: readonly string[], pos: number): string | null {
+    const last = this.roleHolders.length - 1;
+    for (let i = last; i >= 0 && last - i < LOOKBACK; i--) {
+      const h = this.roleHolders[i];
+      if (h === undefined || h.pos >= pos) continue;
+      if (words.every((w) => h.words.includes(w))) return h.name;
+    }
+    return null;
   }
 
   /** Every "X said" / "said X" outside quotations, resolved in order. */
@@ -616,6 +657,9 @@ export class Resolver implements NameContext {
           const found = byInner();
           if (found !== null) return found;
         }
+        // "said the Labour leader", after "Roe spoke as the Labour leader".
+        const holder = phrase.definite ? this.roleHolder(phrase.words, pos) : null;
+        if (holder !== null) return holder;
         const byRole = this.byRole(phrase.words, pos);
         // "The Vermont senator": a person described so but not mentioned for a long while
         // yields to the current speaker, whom the role most likely re-describes.
@@ -641,6 +685,19 @@ export class Resolver implements NameContext {
         );
     }
   }
+}
+
+/**
+ * "as the Labour leader": the definite role phrase of `size` words ending at `k` follows "as"
+ * (not "such as", "as well as").
+ */
+function asRole(tokens: readonly Token[], k: number, size: number): boolean {
+  const d = k - size;
+  return (
+    tokens[d]?.lower === 'the' &&
+    tokens[d - 1]?.lower === 'as' &&
+    !/^(?:such|well|same)$/.test(tokens[d - 2]?.lower ?? '')
+  );
 }
 
 /** The document at `k` is a quote's source: "the memo said", "according to the memo". */

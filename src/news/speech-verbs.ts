@@ -14,7 +14,7 @@ const REGULAR =
   'reiterate retort recount muse agree disagree estimate exclaim mock echo gush marvel scoff ' +
   'concur caution assure lash rail press question proclaim demur interject opine tout brag ' +
   'pledge inquire wonder elaborate clarify interrupt snap rant fume bark grumble gripe sigh ' +
-  'confess laugh beam';
+  'confess laugh beam remember retaliate blog react';
 
 /** Irregular verbs: base, third person, past (and participle), -ing. */
 const IRREGULAR: readonly (readonly string[])[] = [
@@ -30,7 +30,7 @@ function regularForms(base: string): string[] {
     const stem = base.slice(0, -1);
     return [base, `${stem}ies`, `${stem}ied`, `${base}ing`];
   }
-  if (/^(quip|admit|plead|snap|brag)$/.test(base)) {
+  if (/^(quip|admit|plead|snap|brag|blog)$/.test(base)) {
     const past = base === 'plead' ? 'pleaded' : `${base}${base.slice(-1)}ed`;
     const ing = base === 'plead' ? 'pleading' : `${base}${base.slice(-1)}ing`;
     return [base, `${base}s`, past, ing];
@@ -43,7 +43,7 @@ const finite = new Set<string>();
 const participle = new Set<string>();
 /** Bases that double as nouns ("a note", "the claims"): only their -ed and -ing forms count. */
 const NOUN_LIKE = new Set(
-  'answer charge claim demand estimate joke note object point post promise quip remark repeat report state tweet vow comment press question pledge rant snap'.split(
+  'answer charge claim demand estimate joke note object point post promise quip remark repeat report state tweet vow comment press question pledge rant snap blog'.split(
     ' ',
   ),
 );

@@ -575,6 +575,46 @@ describe('findQuotes', () => {
     expect(quotes[0]?.speaker).toBe('Valley Courier');
   });
 
+  it('reads past a party tag and its comma before the speech verb', () => {
+    const quotes = quotesOf([
+      'Wednesday at a town hall in Dover, after winning the state primary, Sen. Mary Stone (D-VT), said, “We are ready to vote on this today.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Mary Stone');
+  });
+
+  it('reads reply and recollection verbs as attributions', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said. Susan Miller, the governor, toured the docks.',
+      '“The river always wins,” an angry Miller retaliated. “It never stops.”',
+      '“The levee was never finished,” remembered Tom Reyes, the town’s former engineer.',
+      '“Nobody listened to the engineers,” blogged Ann Coyle, a local historian.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual([
+      'Paul Grant',
+      'Susan Miller',
+      'Susan Miller',
+      'Tom Reyes',
+      'Ann Coyle',
+    ]);
+  });
+
+  it('resolves a role to the person the article named "as" that role', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said.',
+      'On Friday Susan Miller gave her first address as the Republican nominee, calling Grant unfit. Miller later toured the docks.',
+      '“A town you can flood is not a town you can keep,” said the Republican nominee.',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Susan Miller');
+  });
+
+  it('finds the subject before a speech verb closing a long appositive', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said.',
+      '“The river always wins,” Dana Holt, an engineer at the state water agency who has studied the levee for years, said on Monday.',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Dana Holt');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

@@ -714,23 +714,32 @@ export function sentenceSubject(
     // the subject.
     j++;
   } else if (LEADERS.has(first?.lower ?? '') || participle) {
-    // Past the opening phrase; a place after its comma belongs to it ("In Salem, N.H., Trump").
-    let c = j;
-    for (let commas = 0; commas < 3; commas++) {
-      while (c < k && para.tokens[c]?.text !== ',') c++;
-      if (c >= k) return null;
-      // "When X called it “radical,” Clinton ...": past the mark closing a quote at the comma.
-      let d = c + 1;
-      while (d < k && /^[”"’]$/.test(para.tokens[d]?.text ?? '')) d++;
-      const phrase = phraseAt(para.tokens, d, k, resolver);
-      // "At a rally in Portland, Maine, on Thursday, Trump ...": a further opening phrase.
-      const further = phrase === null && LEADERS.has(para.tokens[d]?.text ?? '');
-      if (!further && (phrase?.kind !== 'name' || !isPlaceName(phrase.name))) return phrase;
-      c++;
-    }
-    return null;
+    return pastOpening(para, j, k, resolver);
   }
-  return phraseAt(para.tokens, j, k, resolver);
+  // "Moreover, as part of the talks, Roe cited ...", "Here in Salem, Doe ...": an opening
+  // phrase that names nobody; the subject follows its comma.
+  return phraseAt(para.tokens, j, k, resolver) ?? pastOpening(para, j, k, resolver);
+}
+
+/**
+ * The subject after the opening phrase starting at `j` (up to three commas before `k`); a
+ * place after its comma belongs to it ("In Salem, N.H., Trump").
+ */
+function pastOpening(para: Paragraph, j: number, k: number, resolver: NameContext): Phrase | null {
+  let c = j;
+  for (let commas = 0; commas < 3; commas++) {
+    while (c < k && para.tokens[c]?.text !== ',') c++;
+    if (c >= k) return null;
+    // "When X called it “radical,” Clinton ...": past the mark closing a quote at the comma.
+    let d = c + 1;
+    while (d < k && /^[”"’]$/.test(para.tokens[d]?.text ?? '')) d++;
+    const phrase = phraseAt(para.tokens, d, k, resolver);
+    // "At a rally in Portland, Maine, on Thursday, Trump ...": a further opening phrase.
+    const further = phrase === null && LEADERS.has(para.tokens[d]?.text ?? '');
+    if (!further && (phrase?.kind !== 'name' || !isPlaceName(phrase.name))) return phrase;
+    c++;
+  }
+  return null;
 }
 
 /**

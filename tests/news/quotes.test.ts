@@ -615,6 +615,14 @@ describe('findQuotes', () => {
     expect(quotes[1]?.speaker).toBe('Dana Holt');
   });
 
+  it('reads the subject after an opening phrase that names nobody ("Moreover, as ..., Doe")', () => {
+    const quotes = quotesOf([
+      'Mayor Clara Vance opened the budget hearing on Tuesday.',
+      'Moreover, as part of the same exchange, Pellworth cited an audit finding that “fewer than one in ten invoices were ever checked.”',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Pellworth');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

@@ -11,6 +11,7 @@ import {
   isNameToken,
   isOrgAcronym,
   isOrgWord,
+  isPartyTag,
   isRoleModifier,
   isPlaceName,
   isRoleWord,
@@ -32,6 +33,8 @@ interface Mention {
   description: string | null;
   /** Context shows a person: honorific, role title or speech verb next to it. */
   personal: boolean;
+  /** A lone role word ("King"): a person only as the surname of a full name. */
+  roleWord?: boolean;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
@@ -185,6 +188,17 @@ function whoClause(tokens: readonly Token[], k: number): string | null {
   return `${role} ${words(tokens, k + 1, e)}`;
 }
 
+/** "Jane Roe (R-Ohio)", "John Doe (D)": a party tag in parentheses after a run marks a politician. */
+function partyTagAfter(tokens: readonly Token[], end: number): boolean {
+  const tag = tokens[end + 1];
+  if (tokens[end]?.text !== '(' || tag === undefined) return false;
+  if (!isPartyTag(tag.text) && !/^[DRI]$/.test(tag.text)) return false;
+  for (let k = end + 2; k < tokens.length && k <= end + 5; k++) {
+    if (tokens[k]?.text === ')') return true;
+  }
+  return false;
+}
+
 /** Is the run a speaker: "X said", "X, 45, told", "said X", "according to X"? */
 function speaks(tokens: readonly Token[], start: number, end: number): boolean {
   const after = tokens[end];
@@ -255,12 +269,10 @@ function sentenceMentions(sentence: string, lower: ReadonlySet<string>): Mention
       nameStart++;
     }
     if (!absorbed) nameStart = trimNameStart(tokens, nameStart, runEnd, lower);
-    if (
-      nameStart >= runEnd ||
-      endsInRole(tokens, runStart, runEnd) ||
-      HONORIFICS.has(tokens[runEnd - 1]?.lower ?? '')
-    )
-      continue;
+    if (nameStart >= runEnd || HONORIFICS.has(tokens[runEnd - 1]?.lower ?? '')) continue;
+    // "King won": a lone role word may be the surname of a full name ("Sally Jean King").
+    const roleWord = endsInRole(tokens, runStart, runEnd);
+    if (roleWord && runEnd - runStart > 1) continue;
     const name = nameText(tokens, nameStart, runEnd);
     const kind = absorbed ? 'organisation' : classify(tokens, nameStart, runEnd);
     // "Audiences", "Hours", "New Hampshire": sentence starts and places are nobody.
@@ -286,6 +298,10 @@ function sentenceMentions(sentence: string, lower: ReadonlySet<string>): Mention
       (best, d) => (longer(d, best) ? d : best),
       null,
     );
+    if (roleWord) {
+      out.push({ name, kind: 'unknown', description: null, personal: false, roleWord });
+      continue;
+    }
     out.push({
       name,
       kind,
@@ -294,6 +310,7 @@ function sentenceMentions(sentence: string, lower: ReadonlySet<string>): Mention
       personal:
         honorific ||
         description !== null ||
+        partyTagAfter(tokens, runEnd) ||
         (runEnd - nameStart > 1 && speaks(tokens, runStart, runEnd)),
     });
   }
@@ -309,6 +326,8 @@ interface Group {
   first: number;
   /** Seen on its own, without the rest of the full name. */
   shortUses: number;
+  /** Only ever seen as a lone role word: kept only when it merges into a full name. */
+  roleWord?: boolean;
 }
 
 /** The more informative of two descriptions: the longer one. */
@@ -339,6 +358,7 @@ export function findEntities(sentences: string[]): Entity[] {
       }
       g.mentions++;
       g.personal ||= m.personal;
+      if (m.roleWord !== true) delete g.roleWord;
       if (g.kind === 'unknown') g.kind = m.kind;
       if (longer(m.description, g.description)) g.description = m.description;
     }
@@ -374,7 +394,10 @@ export function findEntities(sentences: string[]): Entity[] {
       : g.kind === 'organisation'
         ? acronyms.get(name)
         : full.get(surnameKey(name));
-    if (target === undefined || target === g) continue;
+    if (target === undefined || target === g) {
+      if (g.roleWord === true) groups.delete(name);
+      continue;
+    }
     target.mentions += g.mentions;
     target.shortUses += g.mentions;
     target.personal ||= g.personal;

@@ -481,16 +481,36 @@ export function trimNameStart(
   return a;
 }
 
+/** Roles an honorific addresses by title ("Mr. President", "Madam Speaker"). */
+const ADDRESS_ROLES = new Set(
+  'president speaker chairman chairwoman secretary ambassador minister mayor governor senator'.split(
+    ' ',
+  ),
+);
+
+/** A known given name in [start, end) ("Mary" in "Mary Jo Bishop"): the run is a full name. */
+function hasGivenName(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const t = tokens[k];
+    if (t !== undefined && t.cap && givenNameGender(t.lower) !== null) return true;
+  }
+  return false;
+}
+
 /**
  * The run [start, end) ends in a role ("the Iraqi PM", "Prime Minister"), not in a surname
- * that is also a role word ("Charlie King", "Mr. Judge", "Howard Dean").
+ * that is also a role word ("Charlie King", "Mr. Judge", "Howard Dean", "Mary Jo Bishop").
  */
 export function endsInRole(tokens: readonly Token[], start: number, end: number): boolean {
   const last = tokens[end - 1];
   if (last === undefined || !ROLE_WORDS.has(last.lower)) return false;
   const before = tokens[end - 2];
+  // "Mr. Judge": an honorific, even one outside the run, makes the word a surname; not a
+  // title of address ("Mr. President").
+  if (before !== undefined && HONORIFICS.has(before.lower) && !ADDRESS_ROLES.has(last.lower))
+    return false;
   if (end - 1 <= start || before === undefined) return true;
-  if (givenNameGender(before.lower) !== null || HONORIFICS.has(before.lower)) return false;
+  if (givenNameGender(before.lower) !== null || hasGivenName(tokens, start, end - 2)) return false;
   // "Iraqi PM", "Senate Majority Leader", "Jordanian King": modifiers, places, nationalities.
   return (
     ROLE_WORDS.has(before.lower) ||

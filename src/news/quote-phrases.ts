@@ -44,6 +44,8 @@ export type Phrase =
       inner: string | null;
       /** A name modifying the role ("an AIPAC spokesman", "one Clinton aide"). */
       named?: string;
+      /** One capitalised role word ("Dean said"): maybe the surname of someone named before. */
+      surname?: string;
     }
   /** A document naming no owner ("the letter", "a statement"). */
   | { kind: 'document'; noun: string }
@@ -148,7 +150,10 @@ export function namePhrase(tokens: readonly Token[], a: number, b: number): Phra
     // "the Iraqi PM", "Prime Minister": a role written with capitals.
     const words: string[] = [];
     for (let k = a; k < b; k++) words.push(tokens[k]?.lower ?? '');
-    return { kind: 'role', words, definite: true, inner: null };
+    const only = b - a === 1 ? tokens[a] : undefined;
+    return only !== undefined && !only.possessive
+      ? { kind: 'role', words, definite: true, inner: null, surname: only.text }
+      : { kind: 'role', words, definite: true, inner: null };
   }
   if (split.nameStart >= b) {
     return {
@@ -297,8 +302,12 @@ export function phraseAt(
       if (u === undefined || /^[,.;:–—]$/.test(u.text)) break;
       if (isNameToken(u) && !isRoleModifier(u.lower) && !isRoleWord(u.lower)) {
         const [a, b] = runAround(tokens, j);
-        if (!u.possessive && tokens[b - 1]?.possessive !== true)
-          return namePhrase(tokens, Math.max(a, j), Math.min(b, end));
+        if (!u.possessive && tokens[b - 1]?.possessive !== true) {
+          const phrase = namePhrase(tokens, Math.max(a, j), Math.min(b, end));
+          return phrase.kind === 'role'
+            ? (nameAfterConjoinedRole(tokens, b, end) ?? phrase)
+            : phrase;
+        }
       }
       if (isRoleWord(u.lower)) {
         const phrase = resolver.rolePhraseEndingAt(tokens, j);
@@ -319,6 +328,28 @@ export function phraseAt(
     // "Trump’s spokeswoman", "the Clinton campaign": the name inside.
     const run = nameRuns(tokens, k, Math.min(end, k + 6))[0];
     if (run !== undefined) return namePhrase(tokens, run[0], run[1]);
+  }
+  return null;
+}
+
+/**
+ * "former Ohio Gov. and party Chairman Ted Marlow": after a capitalised role ending at `b`,
+ * "and" joins a second role that leads to the name, the person both roles describe.
+ */
+function nameAfterConjoinedRole(tokens: readonly Token[], b: number, end: number): Phrase | null {
+  if (tokens[b]?.lower !== 'and') return null;
+  let m = b + 1;
+  while (m < end && m - b <= MAX_NP) {
+    const t = tokens[m];
+    if (t === undefined) return null;
+    if (isNameToken(t)) {
+      const [, c] = runAround(tokens, m);
+      if (tokens[c - 1]?.possessive === true) return null;
+      const phrase = namePhrase(tokens, m, Math.min(c, end));
+      if (phrase.kind === 'name') return phrase;
+      m = c;
+    } else if (isRoleWord(t.lower) || isRoleModifier(t.lower)) m++;
+    else return null;
   }
   return null;
 }

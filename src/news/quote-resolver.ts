@@ -142,8 +142,11 @@ export class Resolver implements NameContext {
     const asRoles: { p: number; k: number; words: string[] }[] = [];
     paragraphs.forEach((para, p) => {
       const { tokens } = para;
+      let namedSentence = -1;
       for (const [a, b] of nameRuns(tokens)) {
         if (insideQuote(p, a)) continue;
+        const first = para.sentence[a] !== namedSentence;
+        namedSentence = para.sentence[a] ?? -1;
         const split = splitRun(tokens, a, b);
         if (split.nameStart >= b) continue;
         const pos = para.base + (tokens[a]?.start ?? 0);
@@ -160,6 +163,19 @@ export class Resolver implements NameContext {
         if (b - split.nameStart > 1)
           this.namesakes.get(surnameKey(entity.name))?.push({ pos, name: entity.name });
         if (split.gender !== null) this.gender.set(entity.name, split.gender);
+        // "Djokovic said his ...": the subject's own pronoun tells an unknown gender.
+        if (first && !oblique && this.genderOf(entity.name) === null) {
+          const g = pronounAfterSubject(
+            para,
+            b,
+            (k) => insideQuote(p, k),
+            (run) => {
+              const other = this.entityFor(run, pos);
+              return other !== undefined && other.kind === 'person';
+            },
+          );
+          if (g !== null) this.gender.set(entity.name, g);
+        }
       }
       // Role nouns used as references ("the ayatollah", "the Iraqi PM"), and documents.
       for (let k = 0; k < tokens.length; k++) {
@@ -641,6 +657,11 @@ export class Resolver implements NameContext {
         return this.byPronoun(phrase.word, pos);
       case 'role': {
         const { named, inner } = phrase;
+        // "Dean said" after "Howard Dean": the surname of a person the article named in full.
+        if (phrase.surname !== undefined) {
+          const e = matchEntity(this.entities, phrase.surname);
+          if (e?.kind === 'person' && e.name.includes(' ')) return e.name;
+        }
         // The name modifying the role ("an AIPAC spokesman"), and the one it is of ("an adviser
         // to Baker").
         const byModifier =
@@ -685,6 +706,47 @@ export class Resolver implements NameContext {
         );
     }
   }
+}
+
+/** Pronouns that refer back to a man or a woman, subject or possessive. */
+const SUBJECT_PRONOUNS = new Map<string, 'm' | 'f'>([
+  ['he', 'm'],
+  ['his', 'm'],
+  ['she', 'f'],
+  ['her', 'f'],
+]);
+/** Tokens after a subject searched for its pronoun (a long sentence). */
+const PRONOUN_REACH = 30;
+
+/**
+ * The gender of a pronoun later in the sentence whose first name ends at `b`, with no other
+ * person's name, quotation or ";" between: "Ivo Marek said his team ..." (m), "Brill, who won
+ * her first race ..." (f). Another person ("Marek told Lee Chan she ...") leaves it open.
+ */
+function pronounAfterSubject(
+  para: Paragraph,
+  b: number,
+  inside: (k: number) => boolean,
+  isPersonName: (name: string) => boolean,
+): 'm' | 'f' | null {
+  const { tokens } = para;
+  const s = para.sentence[b - 1];
+  for (let k = b; k < tokens.length && k - b < PRONOUN_REACH; k++) {
+    const t = tokens[k];
+    if (t === undefined || para.sentence[k] !== s || inside(k)) return null;
+    if (isNameToken(t)) {
+      // "told a TV interviewer that he": a name, but not a person's, does not intervene.
+      let e = k + 1;
+      while (e < tokens.length && e - b < PRONOUN_REACH && isNameToken(tokens[e] ?? t)) e++;
+      if (isPersonName(nameText(tokens, k, e))) return null;
+      k = e - 1;
+      continue;
+    }
+    if (t.text === ';' || t.lower === 'they' || t.lower === 'their') return null;
+    const g = SUBJECT_PRONOUNS.get(t.lower);
+    if (g !== undefined) return g;
+  }
+  return null;
 }
 
 /**

@@ -623,6 +623,58 @@ describe('findQuotes', () => {
     expect(quotes.at(-1)?.speaker).toBe('Pellworth');
   });
 
+  it('reads a role word after an honorific as a surname ("Mr. King added")', () => {
+    const quotes = quotesOf([
+      'Rodney King joined the panel on Friday.',
+      'Marc Ortiz spoke first. “We are ready,” Ortiz said.',
+      '“It is about turnout,” Mr. King added.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Rodney King');
+  });
+
+  it('keeps a full name ending in a role word after a given name ("Sally Jean King")', () => {
+    const quotes = quotesOf([
+      'Golf great Sally Jean King remembered the coach fondly.',
+      'Paul Novak praised him too. “He changed the game,” Novak said.',
+      'King won six titles. “I loved every round,” she said.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Sally Jean King');
+  });
+
+  it('resolves a lone role word to the person it is the surname of ("Dean said")', () => {
+    const quotes = quotesOf([
+      'Howard Dean, a former party chairman, spoke on Tuesday.',
+      'Maria Lopez spoke earlier. “We are ready,” Lopez said.',
+      '“He should apologise,” Dean said.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Howard Dean');
+  });
+
+  it('reads the name after two roles joined by "and" ("said former Ohio Gov. and party Chairman X")', () => {
+    const quotes = quotesOf([
+      '“We are ready,” said Anna Kowal.',
+      '“That is wrong,” said former Ohio Gov. and party Chairman Ted Marlow.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Ted Marlow');
+  });
+
+  it('knows a name with a party tag as a person ("Tom Ricks (R-Neb.), who ...")', () => {
+    const quotes = quotesOf([
+      'Senate Budget Republican Tom Ricks (R-Neb.), who read the report, agreed with the finding.',
+      '“The numbers do not add up,” he said.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Tom Ricks');
+  });
+
+  it('learns a surname-only subject’s gender from his own pronoun for a later "she"', () => {
+    const quotes = quotesOf([
+      '“The bridge will open in spring,” Mayor Ruth Calder said on Monday.',
+      'The contract went to Dorin Okonkwo, a builder from the valley. Okonkwo said his crews would start in March.',
+      '“We have waited long enough for this,” she said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ruth Calder', 'Ruth Calder']);
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

@@ -82,19 +82,31 @@ const UNNAMED = new Set(
   ).split(' '),
 );
 
+/** Nationality, country and colour words that are also surnames ("Mark Cuban", "Steve Israel"). */
+const SURNAMES_TOO = new Set(
+  'cuban french german british russian chinese mexican israel black white'.split(' '),
+);
+
 function nameWords(text: string): string[] {
-  return (
-    (text.match(/[\p{Lu}][\p{L}'’.-]*/gu) ?? [])
-      .map((w) =>
-        w
-          .replace(/['’]s?$/, '')
-          .replace(/^(?:al|el)-/i, '')
-          .replace(/\.$/, '')
-          .toLowerCase(),
-      )
-      // Initials and party-state tags ("J.", "(R-Texas)") do not tell people apart.
-      .filter((w) => w.length > 1 && !/^[rdi]-/.test(w) && !UNNAMED.has(w) && !STOPWORDS.has(w))
-  );
+  const out: string[] = [];
+  let prevKept = false;
+  let prevEnd = -1;
+  for (const m of text.matchAll(/[\p{Lu}][\p{L}'’.-]*/gu)) {
+    const w = m[0]
+      .replace(/['’]s?$/, '')
+      .replace(/^(?:al|el)-/i, '')
+      .replace(/\.$/, '')
+      .toLowerCase();
+    // A surname-like word right after a name is part of it: "Mark Cuban", not "the Cuban".
+    const surname = prevKept && prevEnd === m.index - 1 && SURNAMES_TOO.has(w);
+    // Initials and party-state tags ("J.", "(R-Texas)") do not tell people apart.
+    const kept =
+      w.length > 1 && !/^[rdi]-/.test(w) && !STOPWORDS.has(w) && (!UNNAMED.has(w) || surname);
+    if (kept) out.push(w);
+    prevKept = kept;
+    prevEnd = m.index + m[0].length;
+  }
+  return out;
 }
 
 /** Same person: a surname (last name word) of one appears among the name words of the other. */

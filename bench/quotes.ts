@@ -98,9 +98,9 @@ function nameWords(text: string): string[] {
       .replace(/\.$/, '')
       .toLowerCase();
     // A surname-like word right after a name is part of it: "Mark Cuban", not "the Cuban".
-    const surname = prevKept && prevEnd === m.index - 1 && SURNAMES_TOO.has(w);
+    const surname: boolean = prevKept && prevEnd === m.index - 1 && SURNAMES_TOO.has(w);
     // Initials and party-state tags ("J.", "(R-Texas)") do not tell people apart.
-    const kept =
+    const kept: boolean =
       w.length > 1 && !/^[rdi]-/.test(w) && !STOPWORDS.has(w) && (!UNNAMED.has(w) || surname);
     if (kept) out.push(w);
     prevKept = kept;

@@ -25,6 +25,7 @@ import {
   type Token,
 } from './names.js';
 import { DETERMINERS, hasLetter, type Paragraph } from './quote-marks.js';
+import { SPEECH_PARTICIPLE } from './speech-verbs.js';
 import {
   MAX_NP,
   STANCE_VERBS,
@@ -67,6 +68,23 @@ interface Mention {
 const PREPOSITIONS = new Set(
   'of for with to by about between against from on at in over like than behind toward'.split(' '),
 );
+
+/** Verbs that put forward a view without being speech verbs: "Roe cited rising costs". */
+const VIEW_VERBS = new Set(
+  'cited cites hinted hints signaled signalled signals voiced voices addressed addresses'.split(
+    ' ',
+  ),
+);
+
+/** Nouns for those who speak for a person: "Roe’s campaign said". */
+const VOICES = new Set(
+  'campaign office team spokesman spokeswoman spokesperson aides staff lawyer lawyers attorney'.split(
+    ' ',
+  ),
+);
+
+/** Forms of "be" before an -ing form: "Roe is telling reporters that ...". */
+const PROGRESSIVE = new Set(['is', 'was', 'are', 'were']);
 
 /** Longer capitalised runs are headlines or titles, not people's names. */
 const MAX_NAME_WORDS = 4;
@@ -247,15 +265,26 @@ export class Resolver implements NameContext {
       const { tokens } = para;
       // Start of the unquoted run of v's sentence that ends at v (kept as v moves: linear time).
       let floor = 0;
+      // The subject of each sentence, read once (linear time) for verbs that hang from it.
+      const subjects = new Map<number, Phrase | null>();
+      const subjectOf = (k: number): Phrase | null => {
+        const s = para.sentence[k] ?? -1;
+        if (!subjects.has(s)) subjects.set(s, sentenceSubject(para, k, this, true));
+        return subjects.get(s) ?? null;
+      };
       for (let v = 0; v < tokens.length; v++) {
         const cited = this.citedSource(para, p, v, insideQuote);
         if (cited !== null) this.speakers.push(cited);
         if (v > 0 && (para.sentence[v - 1] !== para.sentence[v] || insideQuote(p, v - 1)))
           floor = v;
         const t = tokens[v];
+        if (!insideQuote(p, v)) {
+          const source = this.hangingSpeaker(para, v, subjectOf) ?? this.ownerOfVoice(para, v);
+          if (source !== null) this.speakers.push(source);
+        }
         if (
           t === undefined ||
-          !(isFiniteSpeechAt(tokens, v) || STANCE_VERBS.has(t.lower)) ||
+          !(isFiniteSpeechAt(tokens, v) || STANCE_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower)) ||
           insideQuote(p, v)
         )
           continue;
@@ -304,6 +333,49 @@ export class Resolver implements NameContext {
         if (clause !== null) this.speakers.push(clause);
       }
     });
+  }
+
+  /**
+   * A speech participle hangs from its sentence's subject, a source for later unnamed sources:
+   * "Roe toured the plant, saying ...", "Roe was quoted as saying ...", "Roe is telling reporters
+   * ...". `subjectOf` reads the subject of the sentence at `v`.
+   */
+  private hangingSpeaker(
+    para: Paragraph,
+    v: number,
+    subjectOf: (k: number) => Phrase | null,
+  ): Mention | null {
+    const { tokens } = para;
+    const t = tokens[v];
+    const before = tokens[v - 1]?.lower;
+    if (t === undefined || para.sentence[v - 1] !== para.sentence[v]) return null;
+    const participle =
+      (before === ',' || before === 'as' || PROGRESSIVE.has(before ?? '')) &&
+      SPEECH_PARTICIPLE.has(t.lower);
+    if (!participle) return null;
+    const subject = subjectOf(v);
+    if (subject?.kind !== 'name') return null;
+    const pos = para.base + t.start;
+    const name = this.resolve(subject, pos);
+    return name !== null && this.isPerson(name) ? { pos, name, spoke: true } : null;
+  }
+
+  /**
+   * "Roe’s campaign said ...", "Roe’s office told reporters ...": the speech verb at `v` has for
+   * subject a voice of a named person, who is the source.
+   */
+  private ownerOfVoice(para: Paragraph, v: number): Mention | null {
+    const { tokens } = para;
+    const voice = tokens[v - 1];
+    const owner = tokens[v - 2];
+    if (voice === undefined || owner === undefined || !VOICES.has(voice.lower)) return null;
+    if (!owner.possessive || !isNameToken(owner) || !isFiniteSpeechAt(tokens, v)) return null;
+    const [a] = runAround(tokens, v - 2);
+    const phrase = phraseAt(tokens, a, v - 1, this);
+    if (phrase?.kind !== 'name') return null;
+    const pos = para.base + voice.start;
+    const name = this.resolve(phrase, pos);
+    return name !== null && this.isPerson(name) ? { pos, name, spoke: true } : null;
   }
 
   /** "according to the AP": the source cited at `v`, named for later unnamed sources. */

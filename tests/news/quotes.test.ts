@@ -201,6 +201,42 @@ describe('findQuotes', () => {
     expect(quotes[0]?.speaker).toBe('Daily Ledger');
   });
 
+  it('counts the subject of a speech participle as the last named source', () => {
+    const quotes = quotesOf([
+      'Governor Mark Ellis toured the mill on Monday, saying that jobs were at risk.',
+      'Senator Tom Baker visited a farm in Ames on Tuesday.',
+      '“The plan is dead,” a senior aide said.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Mark Ellis');
+  });
+
+  it('counts "X is telling reporters" as a named source', () => {
+    const quotes = quotesOf([
+      'Governor Mark Ellis is telling reporters in Dayton that the budget will pass.',
+      'Senator Tom Baker visited a farm in Ames on Tuesday.',
+      '“We have the votes,” a senior aide said.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Mark Ellis');
+  });
+
+  it('counts the subject of "cited" as a named source', () => {
+    const quotes = quotesOf([
+      'Governor Mark Ellis cited rising costs at every stop on Monday.',
+      'Senator Tom Baker visited a farm in Ames on Tuesday.',
+      '“Prices are hurting families,” a senior aide said.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Mark Ellis');
+  });
+
+  it('counts the person whose campaign spoke as a named source', () => {
+    const quotes = quotesOf([
+      'Governor Mark Ellis’s campaign said on Monday that the ad was false.',
+      'Senator Tom Baker visited a farm in Ames on Tuesday.',
+      '“The ad is a lie,” a senior aide said.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Mark Ellis');
+  });
+
   it('resolves an unnamed role modified by a name to that name', () => {
     const quotes = quotesOf([
       '“We will win this state,” Senator Mary Lowell said on Friday.',

@@ -9,9 +9,11 @@ import { PRONOUN_GENDER, isNameToken, isPlaceName, type Token } from './names.js
 import { SPEECH_FINITE, SPEECH_PARTICIPLE, isPhrasalSpeech } from './speech-verbs.js';
 import { OPEN_ONLY, isTerm, type Paragraph, type Span } from './quote-marks.js';
 import {
+  DOCUMENT_VERBS,
   MAX_NP,
   SKIPPABLE,
   STANCE_VERBS,
+  documentAfterVerb,
   documentOwner,
   isDocumentNoun,
   isFiniteSpeechAt,
@@ -42,6 +44,8 @@ const ADDRESS_VERBS = new Set('told tells tell asked asks ask'.split(' '));
  * and the speaker is the "by" agent, if any.
  */
 const PASSIVE_ADDRESS_VERBS = new Set('asked questioned pressed told urged'.split(' '));
+/** Address verbs whose object is only ever the listener ("told the Ledger"). */
+const TOLD_VERBS = new Set('told tells tell'.split(' '));
 /** Forms of "be" that make a participle after them passive ("was asked", "being pressed"). */
 const PASSIVE_BE = new Set('is was are were be been being'.split(' '));
 /** Adverbs between a passive "be" and its participle ("was repeatedly asked"). */
@@ -157,6 +161,11 @@ function cueAfterClose(para: Paragraph, span: Span, resolver: Resolver): Cue | n
     while (j < end && SKIPPABLE.has(tokens[j]?.lower ?? '')) j++;
     return { phrase: phraseAfterVerb(tokens, j, end, resolver), pos };
   }
+  // "“...,” reads a Monday editorial in the Ledger": the document after the verb.
+  const document = DOCUMENT_VERBS.has(first.lower)
+    ? documentAfterVerb(tokens, k + 1, end, resolver)
+    : null;
+  if (document !== null) return { phrase: document, pos };
   if (first.lower === 'according' && tokens[k + 1]?.lower === 'to') {
     return { phrase: phraseAt(tokens, k + 2, end, resolver), pos };
   }
@@ -228,7 +237,13 @@ function closingAttribution(para: Paragraph, k: number, resolver: Resolver): Cue
   let e = k;
   while (e < tokens.length && para.sentence[e] === s) {
     const text = tokens[e]?.text ?? '';
-    if (text === '“' || text === '"' || text === ';') return null;
+    if (text === ';') return null;
+    if (text === '“' || text === '"') {
+      // "Jane Roe, wearing a “Vote Roe” pin, said": a short title in marks belongs to the clause.
+      const shut = titleClose(tokens, e);
+      if (shut < 0) return null;
+      e = shut;
+    }
     e++;
   }
   let c = e - 1;
@@ -240,8 +255,11 @@ function closingAttribution(para: Paragraph, k: number, resolver: Resolver): Cue
     const pos = para.base + t.start;
     if (SPEECH_FINITE.has(t.lower)) {
       // "“...,” Jane Roe, an engineer who studied the dam, said on Monday": the subject before.
+      // "“...,” Jane Roe, a nurse, told the Ledger": the listener after "told" is no speaker.
       const phrase =
-        phraseAfterVerb(tokens, c + 2, e, resolver) ?? subjectBefore(tokens, c + 1, k, resolver);
+        (TOLD_VERBS.has(t.lower) ? null : phraseAfterVerb(tokens, c + 2, e, resolver)) ??
+        headName(tokens, k, c) ??
+        subjectBefore(tokens, c + 1, k, resolver);
       return phrase === null ? null : { phrase, pos };
     }
     for (let v = c + 2; v < e && v - c <= 6; v++) {
@@ -255,6 +273,34 @@ function closingAttribution(para: Paragraph, k: number, resolver: Resolver): Cue
     c--;
   }
   return null;
+}
+
+/** Longest title in marks read inside an attribution ("a “Vote Roe” pin"). */
+const MAX_TITLE = 3;
+
+/** Where the short title opened by the mark at `e` closes, or -1 when none closes soon. */
+function titleClose(tokens: readonly Token[], e: number): number {
+  for (let j = e + 2; j <= e + MAX_TITLE + 1; j++) {
+    const text = tokens[j]?.text ?? '';
+    if (text === '”' || text === '"') return j;
+    if (/^[.,;:!?“]$/.test(text)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * "“...,” Jane Roe, the state’s attorney general, one of the officials suing, said": a name
+ * right after the quote, set off by a comma before the verb at `c + 1`, heads the clause; the
+ * appositives after it (however many) only describe it.
+ */
+function headName(tokens: readonly Token[], k: number, c: number): Phrase | null {
+  const t = tokens[k];
+  if (t === undefined || !isNameToken(t) || t.possessive) return null;
+  const [a, b] = runAround(tokens, k);
+  if (a !== k || b >= c || tokens[b]?.text !== ',' || tokens[b - 1]?.possessive === true)
+    return null;
+  const phrase = namePhrase(tokens, k, b);
+  return phrase.kind === 'name' && !isPlaceName(phrase.name) ? phrase : null;
 }
 
 /**

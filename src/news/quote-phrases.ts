@@ -503,6 +503,38 @@ function documentBefore(tokens: readonly Token[], k: number, floor: number): Phr
   return null;
 }
 
+/** Verbs by which a document gives its own text ("reads a notice", "the memo states"). */
+export const DOCUMENT_VERBS = new Set('read reads states stated'.split(' '));
+
+/**
+ * "“...,” reads a Monday editorial in the Ledger", "“...,” states a memo from Roe": the document
+ * after an inverted document verb (its noun within a few words of `k`) speaks for the name owning
+ * it ("a Ledger editorial", "the memo by Roe"); null when the phrase names no owner.
+ */
+export function documentAfterVerb(
+  tokens: readonly Token[],
+  k: number,
+  end: number,
+  resolver: NameContext,
+): Phrase | null {
+  let d = k;
+  while (d < end && d - k <= 4 && !isDocumentNoun(tokens[d])) {
+    if (PHRASE_END.test(tokens[d]?.text ?? '.')) return null;
+    d++;
+  }
+  if (d >= end || d - k > 4) return null;
+  for (let j = d - 1; j >= k; j--) {
+    const t = tokens[j];
+    if (t === undefined || !isNameToken(t) || isTimeWord(t)) continue;
+    const [a, b] = runAround(tokens, j);
+    const phrase = namePhrase(tokens, Math.max(a, k), Math.min(b, d));
+    if (phrase.kind === 'name') return { ...phrase, outlet: true };
+  }
+  if (!/^(?:in|from|by|of)$/.test(tokens[d + 1]?.lower ?? '')) return null;
+  const owner = phraseAt(tokens, d + 2, end, resolver);
+  return owner === null || owner.kind === 'pronoun' ? null : owner;
+}
+
 /**
  * "the Pentagon said", "the Orlando attacks": a name right after "the" is an institution or a
  * noun's modifier, not a person that a later "he" or "she" can refer to.

@@ -711,6 +711,38 @@ describe('findQuotes', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Ruth Calder', 'Ruth Calder']);
   });
 
+  it('takes the name right after the quote past several appositives before "said"', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said.',
+      '“It is an overreach by the federal agency,” Dana Holt, the Democratic attorney general of Vermont, one of the states suing the agency, said at an event this month.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Dana Holt');
+  });
+
+  it('gives a quote that "reads" a document to the outlet owning it', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said.',
+      '“The mayor has shown less spine than a jellyfish,” reads a Sunday editorial in The Harbor Ledger.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Harbor Ledger');
+  });
+
+  it('does not take the listener after "told" closing a long attribution', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said.',
+      '“This story is not only in our courts, it is pushed by the evening news,” Nora Feld, the director of the Center for Fair Media and one of the voices in the new film, told The Harbor Ledger.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Nora Feld');
+  });
+
+  it('reads a closing attribution past a short title in marks', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said.',
+      '“We have had better weeks than this one,” Ohio delegate Sam Okafor, wearing a straw hat and a “Vote Lee” button, said quietly as the hall emptied.',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Sam Okafor');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

@@ -582,21 +582,39 @@ const MAX_SIGNATURE = 2 * MAX_NP;
  * A paragraph that only signs the quote above it: "— Jane Roe, a nurse in Dayton." or
  * "-Sen. John Doe, speaking on Monday.": a dash, a name, then the end or an appositive. Lists of
  * claims ("“...” ⏎ - Roe.") and reader notebooks attribute this way; "– A long road –" or
- * "- reporting by ..." are headings and credits, not names.
+ * "- reporting by ..." are headings and credits, not names. With `openAbove` (a quote runs to
+ * the end of the paragraph above), a line that closes it signs it without a dash: "“We will
+ * win. ⏎ Jane Roe, a nurse in Dayton.”" (pull quotes).
  */
-export function signatureLine(para: Paragraph | undefined): Phrase | null {
+export function signatureLine(
+  para: Paragraph | undefined,
+  resolver: Resolver,
+  openAbove = false,
+): Phrase | null {
   if (para === undefined || para.tokens.length > MAX_SIGNATURE) return null;
   const { tokens } = para;
   let k = 0;
   while (k < 2 && DASHES.test(tokens[k]?.text ?? '')) k++;
   const first = tokens[k];
-  if (k === 0 || first === undefined || !isNameToken(first)) return null;
-  if (tokens.some((t) => OPEN_ONLY.has(t.text) || t.text === '"')) return null;
+  if (first === undefined || !isNameToken(first)) return null;
+  const straight = tokens.some((t) => OPEN_ONLY.has(t.text) || t.text === '"');
+  if (k === 0 && openAbove && closesOnly(tokens)) {
+    const phrase = phraseAt(tokens, 0, phraseEnd(para, 0, tokens.length), resolver);
+    return phrase?.kind === 'name' ? phrase : null;
+  }
+  if (k === 0 || straight) return null;
   const [, b] = runAround(tokens, k);
   const next = tokens[b];
   if (next !== undefined && !/^[.,(]$/.test(next.text)) return null;
   const phrase = namePhrase(tokens, k, b);
   return phrase.kind === 'name' ? phrase : null;
+}
+
+/** The line's only quotation mark is a closing one at its end: "Jane Roe, Ohio.”". */
+function closesOnly(tokens: readonly Token[]): boolean {
+  const last = tokens.at(-1)?.text ?? '';
+  if (last !== '"' && last !== '”') return false;
+  return !tokens.slice(0, -1).some((t) => OPEN_ONLY.has(t.text) || /^["”]$/.test(t.text));
 }
 
 /**

@@ -75,6 +75,8 @@ export function pairMarks(para: Paragraph, p: number): Span[] {
   const { tokens, text } = para;
   let open = -1;
   let openMark = '';
+  const nested = nestedOpeners(para);
+  let depth = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (t === undefined) continue;
@@ -90,6 +92,7 @@ export function pairMarks(para: Paragraph, p: number): Span[] {
       }
       continue;
     }
+    if (nested.has(k) && openMark !== '"') depth++;
     // A “ that ends a word is a mistyped ”.
     const straight = openMark === '"';
     // Mixed marks (“...," / "...”) close each other when attached to the quote's last word.
@@ -97,13 +100,38 @@ export function pairMarks(para: Paragraph, p: number): Span[] {
       ? mark === '"' || CLOSE_ONLY.has(mark)
       : CLOSE_ONLY.has(mark) ||
         ((OPEN_ONLY.has(mark) || mark === '"') && !spaceBefore && spaceAfter);
-    if (closes) {
+    if (closes && depth > 0 && CLOSE_ONLY.has(mark)) depth--;
+    else if (closes) {
       spans.push({ para: p, open, close: k, continues: false });
       open = -1;
     }
   }
   if (open >= 0) spans.push({ para: p, open, close: tokens.length, continues: false });
   return spans;
+}
+
+/**
+ * Curly openers nested in a curly quote: “He called it “a sham” and left,” Roe said. — an opener
+ * (space before, word after) with at least two close marks before the next opener.
+ */
+function nestedOpeners(para: Paragraph): Set<number> {
+  const { tokens, text } = para;
+  const out = new Set<number>();
+  let last = -1;
+  let closers = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    const t = tokens[k];
+    const opener =
+      t?.text === '“' && /\s/.test(text[t.start - 1] ?? '') && /\S/.test(text[t.end] ?? ' ');
+    if (t !== undefined && !opener) {
+      if (CLOSE_ONLY.has(t.text)) closers++;
+      continue;
+    }
+    if (last >= 0 && closers >= 2) out.add(last);
+    last = k;
+    closers = 0;
+  }
+  return out;
 }
 
 export function sliceText(para: Paragraph, span: Span): string {

@@ -178,7 +178,7 @@ function signer(
   resolver: Resolver,
 ): string | null {
   if (next === undefined || close < para.tokens.length - 1) return null;
-  const phrase = signatureLine(next);
+  const phrase = signatureLine(next, resolver, close === para.tokens.length);
   return phrase === null ? null : resolver.resolve(phrase, next.base);
 }
 

@@ -743,6 +743,23 @@ describe('findQuotes', () => {
     expect(quotes[1]?.speaker).toBe('Sam Okafor');
   });
 
+  it('signs a pull quote with the line that closes it', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said.',
+      '"The harbor tax will hurt every family that fishes for a living.',
+      'Lena Ortiz, Harbor Fishermen’s Union."',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Lena Ortiz');
+  });
+
+  it('reads past a quote nested in the same marks', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said.',
+      'The plan drew fire. “His promise that the port “will pay for itself” is a fantasy that voters should reject,” wrote Nora Feld, a local economist.',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Nora Feld');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

@@ -753,7 +753,8 @@ export class Resolver implements NameContext {
         // "said the Labour leader", after "Roe spoke as the Labour leader".
         const holder = phrase.definite ? this.roleHolder(phrase.words, pos) : null;
         if (holder !== null) return holder;
-        const byRole = this.byRole(phrase.words, pos);
+        // "a White House official": someone the article has not named, not a described person.
+        const byRole = phrase.definite ? this.byRole(phrase.words, pos) : null;
         // "The Vermont senator": a person described so but not mentioned for a long while
         // yields to the current speaker, whom the role most likely re-describes.
         if (

@@ -760,6 +760,15 @@ describe('findQuotes', () => {
     expect(quotes.at(-1)?.speaker).toBe('Nora Feld');
   });
 
+  it('does not give an indefinite role ("a city spokesman") to a person so described', () => {
+    const quotes = quotesOf([
+      'City spokesman Dana Whitlow opened the hearing on Monday. “We will reopen the east pier by spring,” Whitlow said.',
+      'Mayor Paul Grant agreed. “The pier is the heart of this town,” Grant said.',
+      '“Nobody here believes that date,” said a city spokesman.',
+    ]);
+    expect(quotes[2]?.speaker).not.toBe('Dana Whitlow');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

@@ -325,8 +325,11 @@ export function phraseAt(
         return { ...phrase, inner };
       }
     }
-    // "Trump’s spokeswoman", "the Clinton campaign": the name inside.
-    const run = nameRuns(tokens, k, Math.min(end, k + 6))[0];
+    // "Trump’s spokeswoman", "the Clinton campaign": the name inside, not one quoted after it
+    // ("Another advised, “Drive Safely”").
+    let stop = k + 1;
+    while (stop < Math.min(end, k + 6) && !/^[“”"]$/.test(tokens[stop]?.text ?? '')) stop++;
+    const run = nameRuns(tokens, k, stop)[0];
     if (run !== undefined) return namePhrase(tokens, run[0], run[1]);
   }
   return null;
@@ -731,10 +734,11 @@ export function sentenceSubject(
   k: number,
   resolver: NameContext,
   wholeSentence = false,
+  from = 0,
 ): Phrase | null {
   const s = para.sentence[k];
   let start = k;
-  while (start > 0 && para.sentence[start - 1] === s) start--;
+  while (start > from && para.sentence[start - 1] === s) start--;
   if (wholeSentence) {
     k = start;
     while (k < para.tokens.length && para.sentence[k] === s) k++;
@@ -785,6 +789,16 @@ export function sentenceSubject(
 }
 
 /**
+ * The straight or curly mark at `d` closes a quote: it sticks to the word before it, not to the
+ * word after it ("called it “radical,” Clinton", not "chanted, "Send them home"").
+ */
+function closesAt(tokens: readonly Token[], d: number): boolean {
+  const mark = tokens[d];
+  const before = tokens[d - 1];
+  return mark !== undefined && before !== undefined && before.end === mark.start;
+}
+
+/**
  * The subject after the opening phrase starting at `j` (up to three commas before `k`); a
  * place after its comma belongs to it ("In Salem, N.H., Trump").
  */
@@ -795,7 +809,7 @@ function pastOpening(para: Paragraph, j: number, k: number, resolver: NameContex
     if (c >= k) return null;
     // "When X called it “radical,” Clinton ...": past the mark closing a quote at the comma.
     let d = c + 1;
-    while (d < k && /^[”"’]$/.test(para.tokens[d]?.text ?? '')) d++;
+    while (d < k && /^[”"’]$/.test(para.tokens[d]?.text ?? '') && closesAt(para.tokens, d)) d++;
     const phrase = phraseAt(para.tokens, d, k, resolver);
     // "At a rally in Portland, Maine, on Thursday, Trump ...": a further opening phrase.
     const further = phrase === null && LEADERS.has(para.tokens[d]?.text ?? '');

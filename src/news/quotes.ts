@@ -136,7 +136,14 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
         if (speaker === null && span.open > floor) {
           // "Joe Roe, Smith said, had served “...”": the aside's speaker, not the subject.
           const subject =
-            asideSpeaker(para, span.open, resolver) ?? sentenceSubject(para, span.open, resolver);
+            asideSpeaker(para, span.open, resolver) ??
+            sentenceSubject(
+              para,
+              span.open,
+              resolver,
+              false,
+              runOnStart(spans[i - 1], para, floor),
+            );
           if (subject !== null) speaker = resolver.resolve(subject, pos);
         }
         // "In a Gazette poll, most said “...”": no subject to name, the document's issuer.
@@ -165,6 +172,17 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
     }
   });
   return quotes;
+}
+
+/**
+ * Where a sentence's subject may start when the quote before it opens the sentence and a
+ * capitalised word follows it, a sentence run on from the quote: past that quote ("“I love
+ * tacos!”Jane Roe told a paper: “...”"), else 0.
+ */
+function runOnStart(prev: Span | undefined, para: Paragraph, floor: number): number {
+  if (prev === undefined || prev.close + 1 !== floor || para.tokens[floor]?.cap !== true) return 0;
+  const s = para.sentence[floor];
+  return para.sentence[prev.open - 1] !== s ? floor : 0;
 }
 
 /**

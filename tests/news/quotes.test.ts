@@ -769,6 +769,24 @@ describe('findQuotes', () => {
     expect(quotes[2]?.speaker).not.toBe('Dana Whitlow');
   });
 
+  it('reads no sentence subject from inside a quotation', () => {
+    const chant = quotesOf([
+      'Mayor Paul Grant spoke at the pier. “We will rebuild,” Grant said.',
+      'The crowd shouted back at him, "Fix the roads," and "Open the harbor."',
+    ]);
+    expect(chant.at(-1)?.speaker).not.toBe('Fix');
+    const flyer = quotesOf([
+      'Mayor Paul Grant spoke at the pier. “We will rebuild,” Grant said.',
+      'One flyer, "Harbor First," shows a fisherman who says the mayor will "fix the docks" or "close the pier."',
+    ]);
+    expect(flyer.at(-1)?.speaker).not.toBe('Harbor');
+    // A sentence run on from a quote's closing mark: its subject comes after the quote.
+    const runOn = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said. “The best days are ahead!”Former governor Ruth Adler broke down what was wrong with the plan in a local paper: “What he promised was never funded.”',
+    ]);
+    expect(runOn.at(-1)?.speaker).toBe('Ruth Adler');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

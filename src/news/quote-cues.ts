@@ -7,7 +7,7 @@
  */
 import { PRONOUN_GENDER, isNameToken, isPlaceName, type Token } from './names.js';
 import { SPEECH_FINITE, SPEECH_PARTICIPLE, isPhrasalSpeech } from './speech-verbs.js';
-import { OPEN_ONLY, isTerm, type Paragraph, type Span } from './quote-marks.js';
+import { DETERMINERS, OPEN_ONLY, isTerm, type Paragraph, type Span } from './quote-marks.js';
 import {
   DOCUMENT_VERBS,
   MAX_NP,
@@ -44,6 +44,15 @@ const ADDRESS_VERBS = new Set('told tells tell asked asks ask'.split(' '));
  * and the speaker is the "by" agent, if any.
  */
 const PASSIVE_ADDRESS_VERBS = new Set('asked questioned pressed told urged'.split(' '));
+/**
+ * Speech verbs whose object is who or what is talked about ("Roe described Lee as “...”",
+ * "Roe mocked Lee for his “...”"): never the speaker, who is the verb's subject.
+ */
+const OBJECT_VERBS = new Set(
+  'describe describes described mocked mocks questioned questions urged urges echoed echoes'.split(
+    ' ',
+  ),
+);
 /** Address verbs whose object is only ever the listener ("told the Ledger"). */
 const TOLD_VERBS = new Set('told tells tell'.split(' '));
 /** Forms of "be" that make a participle after them passive ("was asked", "being pressed"). */
@@ -187,7 +196,9 @@ function cueAfterClose(para: Paragraph, span: Span, resolver: Resolver): Cue | n
           : null;
       const phrase =
         subjectBefore(tokens, v, k, resolver) ?? inverted ?? phraseAt(tokens, k, v, resolver);
-      return phrase === null ? null : { phrase, pos, clause };
+      // "After Lee said it was “...,” Roe said: “...”": the colon hands the verb to the next quote.
+      const ahead = tokens[end - 1]?.text === ':' && /^[“"]$/.test(tokens[end]?.text ?? '');
+      return phrase === null ? null : { phrase, pos, clause: clause || ahead };
     }
   }
   return closingAttribution(para, k, resolver);
@@ -223,9 +234,14 @@ function quoteNamedAfter(para: Paragraph, k: number, resolver: Resolver): Cue | 
 function opensClause(tokens: readonly Token[], v: number, k: number): boolean {
   const t = tokens[v];
   return (
-    t !== undefined && CLAUSE_CONJUNCTIONS.has(t.lower) && (v === k || tokens[v - 1]?.text === ',')
+    t !== undefined &&
+    (CLAUSE_CONJUNCTIONS.has(t.lower) || (v === k && SUBORDINATORS.has(t.lower))) &&
+    (v === k || tokens[v - 1]?.text === ',')
   );
 }
+
+/** Conjunctions right after a quote that open another's clause ("“...” until Lee said"). */
+const SUBORDINATORS = new Set('until when after before because since unless once'.split(' '));
 
 /**
  * "“...” in sharp contrast to earlier races, says Dante Scala, a political scientist.": the
@@ -490,6 +506,7 @@ export function cueBefore(
       const phrase =
         subjectBefore(tokens, v, floor, resolver) ??
         (ADDRESS_VERBS.has(t.lower) ||
+        OBJECT_VERBS.has(t.lower) ||
         tokens[v + 1]?.lower === 'that' ||
         reportedSubject(tokens, v + 1)
           ? null
@@ -505,7 +522,13 @@ export function cueBefore(
     const owner = sayingOwner(tokens, v, span.open, floor);
     if (owner !== null) return { phrase: owner, pos };
     // "Cruz accuses Obama of “leading from behind”": the verb's subject, not its object.
-    if (STANCE_VERBS.has(t.lower) && !MENTAL_VERBS.has(t.lower)) {
+    // "Lee’s attacks have “...”": after a possessive or an article, a noun.
+    if (
+      STANCE_VERBS.has(t.lower) &&
+      !MENTAL_VERBS.has(t.lower) &&
+      tokens[v - 1]?.possessive !== true &&
+      !DETERMINERS.has(tokens[v - 1]?.lower ?? '')
+    ) {
       const phrase = subjectBefore(tokens, v, floor, resolver);
       if (phrase !== null) return { phrase, pos };
     }

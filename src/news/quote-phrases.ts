@@ -75,7 +75,8 @@ const LEADERS = new Set(
     'following during after before in on at while when as since despite although though but and ' +
     'yet still meanwhile however earlier later last speaking asked with for from by under like ' +
     'unlike if because instead then now today also so among amid across throughout once early ' +
-    'shortly within upon'
+    'shortly within upon likewise similarly moreover furthermore nonetheless nevertheless ' +
+    'otherwise indeed'
   ).split(' '),
 );
 /** Linking adverbs that may stand right before a sentence's subject ("But Cruz said"). */
@@ -100,11 +101,16 @@ const TIME_WORDS = new Set(
 );
 
 /** Words before a noun, never before a verb: "the remarks", "his claims", "her tweets". */
-const NOUN_MARKERS = new Set('the a an his her its their our my your these those'.split(' '));
+const NOUN_MARKERS = new Set(
+  'the a an his her its their our my your these those few several many some any no'.split(' '),
+);
+/** Words before a bare verb that is no attribution: "to say", "will continue". */
+const NON_FINITE = new Set('to will would could should might may can must'.split(' '));
 
 /**
  * A finite speech verb at `v`, not the noun of the same spelling: after a possessive or an
- * article the word is a noun ("Calderon’s remarks", "the claims"), and its owner said nothing here.
+ * article the word is a noun ("Calderon’s remarks", "the claims"), and its owner said nothing here;
+ * after "to" it is an infinitive ("went on to say").
  */
 export function isFiniteSpeechAt(tokens: readonly Token[], v: number): boolean {
   const t = tokens[v];
@@ -113,7 +119,11 @@ export function isFiniteSpeechAt(tokens: readonly Token[], v: number): boolean {
     return isDocumentNoun(tokens[v - 1]);
   if (t === undefined || !SPEECH_FINITE.has(t.lower)) return false;
   const before = tokens[v - 1];
-  return before === undefined || !(before.possessive || NOUN_MARKERS.has(before.lower));
+  // "He went on to say Lee’s record is “...”": an infinitive hangs from the verb before it.
+  return (
+    before === undefined ||
+    !(before.possessive || NOUN_MARKERS.has(before.lower) || NON_FINITE.has(before.text))
+  );
 }
 
 function isTimeWord(t: Token | undefined): boolean {
@@ -605,6 +615,68 @@ function pastHolder(tokens: readonly Token[], k: number, floor: number): number 
   return k;
 }
 
+/** Prepositions that tie a person to a place or body: "Joe Roe of Dayton", "a nurse from Ohio". */
+const HOME_PREPOSITIONS = new Set(['of', 'from']);
+/** Prepositions before the place an appositive or aside ends at: "a meeting in Dayton". */
+const PLACE_PREPOSITIONS = new Set([...HOME_PREPOSITIONS, 'in', 'at']);
+/** Words opening an appositive or aside after a subject: "a nurse", "who is", "during a". */
+const APPOSITIVE_OPENERS = new Set([...PLACE_PREPOSITIONS, 'who', 'during', 'for', 'on', 'with']);
+
+/**
+ * Where the "of Dayton, Ohio" ending at token `k` (a name) opens, or -1 when none does; `preps`
+ * are the prepositions that may open it.
+ */
+function homeStart(
+  tokens: readonly Token[],
+  k: number,
+  floor: number,
+  preps: ReadonlySet<string> = HOME_PREPOSITIONS,
+): number {
+  const t = tokens[k];
+  if (t === undefined || !isNameToken(t)) return -1;
+  let [a] = runAround(tokens, k);
+  // "of Columbia, South Carolina": the state after its town.
+  const town = tokens[a - 2];
+  if (
+    tokens[a - 1]?.text === ',' &&
+    town !== undefined &&
+    isNameToken(town) &&
+    isPlaceName(nameText(tokens, a, k + 1))
+  )
+    a = runAround(tokens, a - 2)[0];
+  if (tokens[a - 1]?.lower === 'the') a--;
+  return a - 1 > floor && preps.has(tokens[a - 1]?.lower ?? '') ? a - 1 : -1;
+}
+
+/**
+ * "Joe Roe of Dayton, Ohio said", "Sen. Ann Lee of the Budget Committee said": past the place or
+ * body a person is from, to the person, when a name (not a title or body: "Secretary of State",
+ * "the Green Party of Ohio") stands before the preposition. Else `k` itself.
+ */
+function pastHome(tokens: readonly Token[], k: number, floor: number): number {
+  const p = homeStart(tokens, k, floor);
+  const h = tokens[p - 1];
+  if (p < 0 || h === undefined || !isNameToken(h) || h.possessive) return k;
+  return isRoleWord(h.lower) || isOrgWord(h.lower) ? k : p - 1;
+}
+
+/**
+ * "Jean Roe, the mayor of Dayton, a city in Ohio, said": the comma at `c` ends a run of
+ * appositives or asides (each opening with a determiner, a preposition or "who" and ending at a
+ * place or body) after the subject; back to the comma right after the subject.
+ */
+function appositivesStart(tokens: readonly Token[], c: number, v: number, floor: number): number {
+  for (;;) {
+    if (homeStart(tokens, c - 1, floor, PLACE_PREPOSITIONS) < 0) return c;
+    let p = c - 1;
+    while (p >= floor && v - p < 24 && tokens[p]?.text !== ',') p--;
+    const opener = tokens[p + 1]?.lower ?? '';
+    if (p < floor || tokens[p]?.text !== ',' || v - p >= 24) return c;
+    if (!DETERMINERS.has(opener) && !APPOSITIVE_OPENERS.has(opener)) return c;
+    c = p;
+  }
+}
+
 /** The subject ending just before token `v` (a speech verb), skipping adverbs and appositives. */
 export function subjectBefore(
   tokens: readonly Token[],
@@ -642,13 +714,15 @@ export function subjectBefore(
         isNameToken(inner) &&
         !isPartyTag(inner.text) &&
         a === c + 1 &&
-        b === k
+        b === k &&
+        !isPlaceName(nameText(tokens, a, b))
       ) {
         return namePhrase(tokens, a, b);
       }
-      k = c - 1;
+      k = appositivesStart(tokens, c, v, floor) - 1;
     }
   }
+  k = pastHome(tokens, k, floor);
   k = pastHolder(tokens, k, floor);
   const t = tokens[k];
   if (t === undefined || k < floor) return null;
@@ -681,6 +755,9 @@ export function subjectBefore(
   }
   return documentBefore(tokens, k, floor);
 }
+
+/** Spans of time opening a sentence before "later", "earlier" or "ago" ("Hours later, ..."). */
+const TIME_SPANS = new Set('moments minutes hours days weeks months years decades'.split(' '));
 
 /** Number words and -ly adverbs that open a sentence ("Fifteen minutes later, ..."). */
 const QUANTITY_WORDS = new Set(
@@ -754,7 +831,9 @@ export function sentenceSubject(
     first !== undefined &&
     first.cap &&
     ((second?.text === ',' && (/ly$/.test(first.lower) || resolver.lower.has(first.lower))) ||
-      (second !== undefined && DETERMINERS.has(second.lower)));
+      (second !== undefined && DETERMINERS.has(second.lower)) ||
+      // "Hours later, Roe ...": a span of time.
+      (TIME_SPANS.has(first.lower) && /^(?:later|earlier|ago)$/.test(second?.lower ?? '')));
   const participle =
     opener ||
     (first !== undefined && first.cap && isQuantityWord(first, resolver)) ||

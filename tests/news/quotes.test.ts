@@ -787,6 +787,56 @@ describe('findQuotes', () => {
     expect(runOn.at(-1)?.speaker).toBe('Ruth Adler');
   });
 
+  it('goes past the town a person is from, and several appositives, to the subject', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said.',
+      'Nina Patel of Dover, Delaware says the mayor is “doing what he promised to do.”',
+      'Omar Reyes, a retired welder from Salem, Oregon, says the plan will “leave us all poorer.”',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Nina Patel');
+    expect(quotes[2]?.speaker).toBe('Omar Reyes');
+  });
+
+  it('does not take the one described as the speaker of "described X as"', () => {
+    const quotes = quotesOf([
+      'Ruth Adler spoke. Mayor Paul Grant spoke first. “We will rebuild,” Grant said.',
+      'Ruth Adler, who lost to Grant in the 2012 and 2016 mayoral races and whose views on roads and parks and taxes have long clashed with those of the mayor, described Grant in an interview as “a builder of bridges to nowhere.”',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Ruth Adler');
+  });
+
+  it('does not read an infinitive, a modal verb or a noun as the attribution', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant and Ruth Adler spoke on Monday. “We will rebuild,” Grant said.',
+      'He went on to say Adler’s plan is “a gift to the developers.”',
+      'Grant said he is sure Adler will continue to be “a tough opponent.”',
+      '“We need new roads,” Adler said, posing a few questions, including, “Mr. Grant, where is the money going?”',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Paul Grant');
+    expect(quotes[2]?.speaker).toBe('Paul Grant');
+    expect(quotes[4]?.speaker).toBe('Ruth Adler');
+  });
+
+  it('leaves an attribution in a later clause or before a colon to its own quote', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant and Ruth Adler spoke on Monday. “We will rebuild,” Grant said.',
+      'After Adler said that the budget was “a work of fiction,” Grant said: “It is balanced to the penny.”',
+      'Adler said she was “ready to walk away” until Grant said he would cut the tax.',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Ruth Adler');
+    expect(quotes[3]?.speaker).toBe('Ruth Adler');
+  });
+
+  it('reads past a sentence-opening adverb or span of time to the subject', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said. The crowd cheered.',
+      'Hours later, Ruth Adler returned the favor to Grant, telling reporters, “The roads are still broken.”',
+      'The crowd cheered again. Likewise, a report from the Harbor Institute had this to say about the plan: “The roads are still broken.”',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Ruth Adler');
+    expect(quotes[2]?.speaker).toBe('Harbor Institute');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

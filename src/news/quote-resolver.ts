@@ -29,21 +29,18 @@ import { SPEECH_PARTICIPLE } from './speech-verbs.js';
 import {
   MAX_NP,
   STANCE_VERBS,
-  afterArticle,
-  documentOwner,
-  institutionSpeaks,
   isDocumentNoun,
   isFiniteSpeechAt,
   namePhrase,
   phraseAt,
   phraseEnd,
   runAround,
-  sentenceSubject,
-  subjectBefore,
   type Gender,
   type NameContext,
   type Phrase,
 } from './quote-phrases.js';
+import { afterArticle, institutionSpeaks } from './quote-documents.js';
+import { documentOwner, sentenceSubject, subjectBefore } from './quote-subjects.js';
 
 interface Mention {
   pos: number;

@@ -14,9 +14,12 @@
  * article described that way. Pure and linear in the text length.
  *
  * The parts, each depending only on those before it: `quote-marks.ts` (paragraphs of tokens,
- * pairing quotation marks, scare quotes), `quote-phrases.ts` (reading who a phrase names),
- * `quote-resolver.ts` (resolving a phrase to a person) and `quote-cues.ts` (finding the
- * attribution of a quote). This file walks the quotes and picks each one's speaker.
+ * pairing quotation marks, scare quotes); `quote-phrases.ts`, `quote-documents.ts` and
+ * `quote-subjects.ts` (reading who a phrase names: names, pronouns and roles; outlets and
+ * documents; the subject of a verb or sentence); `quote-resolver.ts` (resolving a phrase to a
+ * person); `quote-cue.ts` with `quote-cue-after.ts`, `quote-cue-before.ts` and
+ * `quote-cue-elsewhere.ts` (finding the attribution of a quote). This file walks the quotes and
+ * picks each one's speaker.
  */
 import type { Entity, Quote } from './article.js';
 import {
@@ -28,17 +31,17 @@ import {
   type Paragraph,
   type Span,
 } from './quote-marks.js';
-import { sentenceSubject } from './quote-phrases.js';
+import { sentenceSubject } from './quote-subjects.js';
 import { Resolver } from './quote-resolver.js';
+import { cueAfter } from './quote-cue-after.js';
+import { cueBefore } from './quote-cue-before.js';
 import {
   asideSpeaker,
-  cueAfter,
-  cueBefore,
   documentCue,
   namedLater,
   signatureLine,
   transcriptLabel,
-} from './quote-cues.js';
+} from './quote-cue-elsewhere.js';
 
 export interface QuoteInput {
   sentences: string[];

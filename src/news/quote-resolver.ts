@@ -155,6 +155,7 @@ export class Resolver implements NameContext {
       }
     }
     const asRoles: { p: number; k: number; words: string[] }[] = [];
+    const roleRefs: { pos: number; words: string[] }[] = [];
     paragraphs.forEach((para, p) => {
       const { tokens } = para;
       let namedSentence = -1;
@@ -206,19 +207,31 @@ export class Resolver implements NameContext {
         const phrase = this.rolePhraseEndingAt(tokens, k);
         if (phrase === null || !phrase.definite) continue;
         if (asRole(tokens, k, phrase.words.length)) asRoles.push({ p, k, words: phrase.words });
-        const name = this.byRole(phrase.words, para.base + t.start);
-        if (name !== null) this.mentions.push({ pos: para.base + t.start, name });
+        roleRefs.push({ pos: para.base + t.start, words: phrase.words });
       }
     });
+    // Role references go to the person so described who was named most recently before them,
+    // so the names are indexed first.
+    this.indexMentions();
+    for (const { pos, words } of roleRefs) {
+      const name = this.byRole(words, pos);
+      if (name !== null) this.mentions.push({ pos, name });
+    }
+    if (roleRefs.length > 0) this.indexMentions();
+    for (const { p, k, words } of asRoles) this.addRoleHolder(p, k, words);
+    this.collectSpeakers(insideQuote);
+    this.speakers.sort((x, y) => x.pos - y.pos);
+  }
+
+  /** Sorts the mentions and lists each name's mention positions. */
+  private indexMentions(): void {
     this.mentions.sort((x, y) => x.pos - y.pos);
+    this.mentionsOf.clear();
     for (const m of this.mentions) {
       const list = this.mentionsOf.get(m.name);
       if (list === undefined) this.mentionsOf.set(m.name, [m.pos]);
       else list.push(m.pos);
     }
-    for (const { p, k, words } of asRoles) this.addRoleHolder(p, k, words);
-    this.collectSpeakers(insideQuote);
-    this.speakers.sort((x, y) => x.pos - y.pos);
   }
 
   /**

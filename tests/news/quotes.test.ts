@@ -837,6 +837,15 @@ describe('findQuotes', () => {
     expect(quotes[2]?.speaker).toBe('Harbor Institute');
   });
 
+  it('resolves a role used as a reference to the person so described who was named last', () => {
+    const quotes = quotesOf([
+      'Sen. Ted Marsh, a Republican senator from Ohio, opposed the bill. Marsh spoke for an hour. Marsh later left.',
+      'Sen. Paul Rudd, a Democratic senator from Iowa, backed it. “The bill is long overdue,” Rudd said.',
+      'Reporters asked about the vote. The senator said he rarely campaigns for others, “except for close friends.”',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Paul Rudd');
+  });
+
   it('keeps every speaker on a long article', () => {
     const paragraph =
       'Officials met on Monday. “We will not accept this deal under any circumstances,” Foreign Minister Ahmed Khan said, adding that “talks must go on.” He later said the “red line” stood.';

@@ -13,6 +13,7 @@ import {
   type Phrase,
   phraseAfterVerb,
   phraseAt,
+  PREPOSITIONS,
   runAround,
   STANCE_VERBS,
 } from './quote-phrases.js';
@@ -175,9 +176,6 @@ function isModifier(t: Token | undefined): boolean {
   if (t === undefined || t.possessive || POSSESSIVE_PRONOUNS.has(t.lower)) return false;
   return /^\p{Ll}+$/u.test(t.text) || isNameToken(t);
 }
-
-/** Prepositions: a name after one is an object, not the subject of a clause. */
-const PREPOSITIONS = new Set('from by to of with for at on in against about over than'.split(' '));
 
 /** How far back a possessive pronoun's clause subject may stand: "Roe stood by his". */
 const MAX_SUBJECT_GAP = 4;

@@ -71,6 +71,11 @@ export const MAX_NP = 12;
 /** Punctuation and quotation marks that end a noun phrase read after a verb. */
 export const NP_STOP = /^[,.;:“”"]$/;
 
+/** Prepositions: a name after one is an object ("a vote for Clinton"), not a clause's subject. */
+export const PREPOSITIONS = new Set(
+  'of for with to by about between against from on at in over like than behind toward'.split(' '),
+);
+
 /** Verbs of opinion that also make their subject the current source ("Cruz believes ..."). */
 export const STANCE_VERBS = new Set(
   (

@@ -28,6 +28,7 @@ import { DETERMINERS, hasLetter, type Paragraph } from './quote-marks.js';
 import { SPEECH_PARTICIPLE } from './speech-verbs.js';
 import {
   MAX_NP,
+  PREPOSITIONS,
   STANCE_VERBS,
   isDocumentNoun,
   isFiniteSpeechAt,
@@ -60,11 +61,6 @@ interface Mention {
   /** An institution after "the" as a speech verb's subject ("The Journal notes"). */
   institution?: boolean;
 }
-
-/** Prepositions whose object is not the topic of the sentence ("a vote for Clinton"). */
-const PREPOSITIONS = new Set(
-  'of for with to by about between against from on at in over like than behind toward'.split(' '),
-);
 
 /** Verbs that put forward a view without being speech verbs: "Roe cited rising costs". */
 const VIEW_VERBS = new Set(

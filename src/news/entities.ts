@@ -33,12 +33,17 @@ interface Mention {
   description: string | null;
   /** Context shows a person: honorific, role title or speech verb next to it. */
   personal: boolean;
-  /** A lone role word ("King"): a person only as the surname of a full name. */
-  roleWord?: boolean;
+  /**
+   * A lone role word ("King") or a word the text also writes in lower case ("Will", "Rose"):
+   * a person only as the surname of a full name.
+   */
+  surnameOnly?: boolean;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'to', 'in', 'on', 'at', 'a', 'an']);
+/** What may stand before a sentence's first word: nothing, an opening mark, a colon or dash. */
+const OPENING = /^(?:|[“"‘'([:;—–-])$/;
 /** Party or status words written before a name without being part of it. */
 const LEADING_ADJECTIVES = new Set([
   'republican',
@@ -275,10 +280,12 @@ function sentenceMentions(sentence: string, lower: ReadonlySet<string>): Mention
     if (roleWord && runEnd - runStart > 1) continue;
     const name = nameText(tokens, nameStart, runEnd);
     const kind = absorbed ? 'organisation' : classify(tokens, nameStart, runEnd);
+    // "Will wrote": a lone word also written in lower case ("will") names someone only mid-sentence.
+    const commonWord = runEnd - nameStart === 1 && lower.has(tokens[nameStart]?.lower ?? '');
     // "Audiences", "Hours", "New Hampshire": sentence starts and places are nobody.
     if (
       kind !== 'organisation' &&
-      (isPlaceName(name) || (runEnd - nameStart === 1 && lower.has(tokens[nameStart]?.lower ?? '')))
+      (isPlaceName(name) || (commonWord && OPENING.test(tokens[nameStart - 1]?.text ?? '')))
     )
       continue;
     const prefixStart = prefixDescription(tokens, runStart, split.title.length > 0);
@@ -298,8 +305,8 @@ function sentenceMentions(sentence: string, lower: ReadonlySet<string>): Mention
       (best, d) => (longer(d, best) ? d : best),
       null,
     );
-    if (roleWord) {
-      out.push({ name, kind: 'unknown', description: null, personal: false, roleWord });
+    if (roleWord || (commonWord && kind !== 'organisation')) {
+      out.push({ name, kind: 'unknown', description: null, personal: false, surnameOnly: true });
       continue;
     }
     out.push({
@@ -326,8 +333,8 @@ interface Group {
   first: number;
   /** Seen on its own, without the rest of the full name. */
   shortUses: number;
-  /** Only ever seen as a lone role word: kept only when it merges into a full name. */
-  roleWord?: boolean;
+  /** Only ever seen as a lone role or common word: kept only when it merges into a full name. */
+  surnameOnly?: boolean;
 }
 
 /** The more informative of two descriptions: the longer one. */
@@ -358,7 +365,7 @@ export function findEntities(sentences: string[]): Entity[] {
       }
       g.mentions++;
       g.personal ||= m.personal;
-      if (m.roleWord !== true) delete g.roleWord;
+      if (m.surnameOnly !== true) delete g.surnameOnly;
       if (g.kind === 'unknown') g.kind = m.kind;
       if (longer(m.description, g.description)) g.description = m.description;
     }
@@ -395,7 +402,7 @@ export function findEntities(sentences: string[]): Entity[] {
         ? acronyms.get(name)
         : full.get(surnameKey(name));
     if (target === undefined || target === g) {
-      if (g.roleWord === true) groups.delete(name);
+      if (g.surnameOnly === true) groups.delete(name);
       continue;
     }
     target.mentions += g.mentions;

@@ -113,4 +113,13 @@ describe('findEntities', () => {
     expect(names).not.toContain('Crooked Hillary Clinton');
     expect(names).not.toContain('New Hampshire');
   });
+
+  it('counts a surname the text also writes in lower case when used mid-sentence', () => {
+    const entities = findEntities([
+      'The columnist Jane Rose wrote a new essay this week.',
+      'Prices rose again, and Rose said the party had lost its way.',
+      'Rose sold well at the market.',
+    ]);
+    expect(entities.map((e) => [e.name, e.mentions])).toEqual([['Jane Rose', 2]]);
+  });
 });

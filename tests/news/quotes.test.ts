@@ -855,3 +855,14 @@ describe('findQuotes', () => {
     expect(quotes.every((q) => q.speaker === 'Ahmed Khan')).toBe(true);
   });
 });
+
+describe('findQuotes: surnames that are also common words', () => {
+  it('credits "Will wrote" to George Will when the text also writes "will"', () => {
+    const quotes = quotesOf([
+      'Ledger contributor George Will took aim at the field this week.',
+      'The contest will go on, and voters will decide.',
+      '“The nominating process is a reminder of what a president needs,” Will wrote.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['George Will']);
+  });
+});

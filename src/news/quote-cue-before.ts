@@ -122,6 +122,56 @@ function clauseSpeaker(
   return null;
 }
 
+/** Participles of naming that quote what their subject called someone: "calling her “...”". */
+const NAMING_PARTICIPLES = new Set(['calling', 'labeling', 'labelling', 'dubbing', 'branding']);
+
+/** How far back a participle's clause may open: "when Doe protesters interrupted her, shouting". */
+const MAX_CLAUSE = 12;
+
+/**
+ * "..., with the teachers union calling her “...”": a speech or naming participle at `v` right
+ * after the noun phrase of an absolute "with" phrase has that phrase for its subject.
+ */
+function withSubject(
+  tokens: readonly Token[],
+  v: number,
+  floor: number,
+  resolver: Resolver,
+): Phrase | null {
+  const t = tokens[v];
+  if (t === undefined || !(SPEECH_PARTICIPLE.has(t.lower) || NAMING_PARTICIPLES.has(t.lower)))
+    return null;
+  for (let u = v - 1; u >= floor && v - u <= MAX_CLAUSE; u--) {
+    const w = tokens[u];
+    if (w === undefined || /^[,;:“”"()–—]$/.test(w.text)) return null;
+    if (w.lower === 'with') return phraseAt(tokens, u + 1, v, resolver);
+  }
+  return null;
+}
+
+/** Words that open a subordinate clause: "when", "as", "where" ... */
+const SUBORDINATORS = new Set('when where while as after because since until once'.split(' '));
+
+/**
+ * "The incident came during a speech, when Doe protesters interrupted her, shouting “...”": a
+ * participle after the comma that closes a subordinate clause hangs from that clause's subject,
+ * not from the sentence's.
+ */
+function subordinateSubject(
+  tokens: readonly Token[],
+  v: number,
+  floor: number,
+  resolver: Resolver,
+): Phrase | null {
+  if (tokens[v - 1]?.text !== ',') return null;
+  for (let u = v - 2; u >= floor && v - u <= MAX_CLAUSE; u--) {
+    const w = tokens[u];
+    if (w === undefined || /^[,;:“”"()–—]$/.test(w.text)) return null;
+    if (SUBORDINATORS.has(w.lower)) return phraseAt(tokens, u + 1, v - 1, resolver);
+  }
+  return null;
+}
+
 /**
  * "Here’s Jane Roe in 1994: “...”", "Here is the mayor on Monday: “...”": a clause that only
  * presents someone before the colon; its verbless phrase names the speaker.
@@ -301,7 +351,11 @@ export function cueBefore(
       if (phrase !== null) return { phrase, pos };
       return { phrase: sentenceSubject(para, v, resolver), pos, continued: true };
     }
+    const absolute = withSubject(tokens, v, floor, resolver);
+    if (absolute !== null) return { phrase: absolute, pos };
     if (SPEECH_PARTICIPLE.has(t.lower)) {
+      const own = subordinateSubject(tokens, v, floor, resolver);
+      if (own !== null) return { phrase: own, pos };
       const phrase =
         clauseSpeaker(tokens, v, floor, resolver) ?? sentenceSubject(para, v, resolver);
       return { phrase, pos, continued: true };

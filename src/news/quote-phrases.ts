@@ -31,6 +31,8 @@ export type Phrase =
       person?: boolean;
       /** One word opening its sentence, its verb not singular ("Critics say"): maybe a plural noun. */
       plural?: boolean;
+      /** A group named after someone ("Doe supporters"): the label itself, not that person. */
+      group?: boolean;
     }
   | { kind: 'pronoun'; word: string }
   | {
@@ -260,6 +262,8 @@ export function phraseAt(
   if (PRONOUN_GENDER.has(t.lower)) return { kind: 'pronoun', word: t.lower };
   if (isNameToken(t) || HONORIFICS.has(t.lower)) {
     const [, b] = runAround(tokens, k);
+    const group = groupAt(tokens, k, b, end, resolver);
+    if (group !== null) return group;
     // "Democratic pollster Geoff Garin": past the modifiers and role to the name.
     let j = b;
     while (
@@ -335,6 +339,32 @@ export function phraseAt(
     if (run !== undefined) return namePhrase(tokens, run[0], run[1]);
   }
   return null;
+}
+
+/** Plural nouns for people who back or oppose someone without speaking for them. */
+const GROUP_NOUNS = new Set(
+  (
+    'supporters protesters protestors demonstrators voters fans backers loyalists followers ' +
+    'critics opponents detractors donors volunteers delegates members'
+  ).split(' '),
+);
+
+/**
+ * "Doe supporters", "Doe’s backers": a known name (the run [a, b)) modifying a plural noun for
+ * people who back or oppose someone names that group, not the person; its label is the phrase.
+ */
+function groupAt(
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  end: number,
+  resolver: NameContext,
+): Phrase | null {
+  const noun = tokens[b];
+  if (noun === undefined || b >= end || !GROUP_NOUNS.has(noun.text)) return null;
+  const name = nameText(tokens, a, b);
+  if (isPlaceName(name) || !resolver.isKnownName(name)) return null;
+  return { kind: 'name', name: `${name} ${noun.text}`, gender: null, group: true };
 }
 
 /**

@@ -541,6 +541,8 @@ export class Resolver implements NameContext {
 
   /** A person (not a place or organisation): a person entity, or an unknown full name. */
   isPerson(name: string): boolean {
+    // "Doe supporters": a group's label ends in its lower-case noun.
+    if (/ \p{Ll}+$/u.test(name)) return false;
     const e = matchEntity(this.entities, name);
     if (e !== undefined) return e.kind === 'person';
     const parts = name.split(' ');
@@ -717,6 +719,7 @@ export class Resolver implements NameContext {
   resolve(phrase: Phrase, pos: number): string | null {
     switch (phrase.kind) {
       case 'name': {
+        if (phrase.group === true) return phrase.name;
         const entity = this.entityFor(phrase.name, pos);
         // "Audiences can expect", "Republicans say", "New Hampshire": nobody by name.
         if (

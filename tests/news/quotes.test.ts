@@ -866,3 +866,29 @@ describe('findQuotes: surnames that are also common words', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['George Will']);
   });
 });
+
+describe('findQuotes: groups, anonymous sources and null speakers', () => {
+  it('hangs a participle after a subordinate clause on that clause’s subject', () => {
+    const quotes = quotesOf([
+      'Sen. Ann Lee toured the plant on Monday. “We need these jobs,” Lee said.',
+      'The worst moment came at noon, when Lee supporters interrupted Mayor Tom Hale, shouting “Go back to City Hall!”',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Lee supporters');
+  });
+
+  it('gives a quote to the subject of an absolute "with" phrase', () => {
+    const quotes = quotesOf([
+      'Sen. Ann Lee had early allies among the unions, with Mayor Tom Hale calling her “the best friend our schools ever had.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Tom Hale');
+  });
+
+  it('names a group after the person it backs, not that person', () => {
+    const quotes = quotesOf([
+      'Sen. Ann Lee spoke in Dayton on Monday. “We will carry this state,” Lee said.',
+      'Outside the hall, Lee supporters waved signs. “Four more years for Ann!” Lee supporters shouted.',
+      '“We are not done yet,” she said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ann Lee', 'Lee supporters', 'Ann Lee']);
+  });
+});

@@ -58,11 +58,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const words = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
 /**
- * Capitalised words that name nobody: sentence-initial function words, titles, group nouns,
- * and party or nationality adjectives ("Some Republicans", "the Republican nominee").
+ * Capitalised words that name nobody: sentence-initial function words and numerals ("One
+ * attendee", "Another", "Three aides"), titles, group nouns, and party or nationality adjectives
+ * ("Some Republicans", "the Republican nominee").
  */
 const UNNAMED = new Set(
   (
+    'one another other two three four five six seven eight nine ten dozens hundreds thousands ' +
     'mr mrs ms dr president sen senator rep gov governor secretary minister officials official ' +
     'spokesman spokeswoman aide aides campaign sources source critics supporters others ' +
     'opponents several neither few experts analysts observers voters residents people members ' +

@@ -293,6 +293,17 @@ export function phraseAt(
       const u = tokens[j];
       if (u === undefined || !isNameToken(u)) j = b;
     }
+    // "Secretary of State Jane Roe": a capitalised role, "of" and its body run on into the name.
+    if (
+      j === b &&
+      b === k + 1 &&
+      isRoleWord(t.lower) &&
+      tokens[b]?.lower === 'of' &&
+      isNameToken(tokens[b + 1] ?? t)
+    ) {
+      const [, c] = runAround(tokens, b + 1);
+      if (c - (b + 1) > 1) return namePhrase(tokens, b + 1, Math.min(c, end));
+    }
     const next = tokens[j];
     if (next !== undefined && isNameToken(next) && j < end) {
       const [, c] = runAround(tokens, j);

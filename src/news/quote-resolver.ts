@@ -60,6 +60,12 @@ interface Mention {
   oblique?: boolean;
   /** An institution after "the" as a speech verb's subject ("The Journal notes"). */
   institution?: boolean;
+  /** Where the mention's sentence starts. */
+  sentenceStart?: number;
+  /** The mention's paragraph. */
+  para?: number;
+  /** Named in full: "Jane Roe", not "Roe". */
+  full?: boolean;
 }
 
 /** Verbs that put forward a view without being speech verbs: "Roe cited rising costs". */
@@ -154,6 +160,7 @@ export class Resolver implements NameContext {
     const roleRefs: { pos: number; words: string[] }[] = [];
     paragraphs.forEach((para, p) => {
       const { tokens } = para;
+      const starts = sentenceStarts(para);
       let namedSentence = -1;
       for (const [a, b] of nameRuns(tokens)) {
         if (insideQuote(p, a)) continue;
@@ -169,11 +176,11 @@ export class Resolver implements NameContext {
           tokens[b - 1]?.possessive === true ||
           (/s$/.test(tokens[b - 1]?.text ?? '') && /^['’]$/.test(tokens[b]?.text ?? '')) ||
           PREPOSITIONS.has(tokens[a - 1]?.lower ?? '');
-        this.mentions.push(
-          oblique ? { pos, name: entity.name, oblique } : { pos, name: entity.name },
-        );
-        if (b - split.nameStart > 1)
-          this.namesakes.get(surnameKey(entity.name))?.push({ pos, name: entity.name });
+        const full = b - split.nameStart > 1;
+        const sentenceStart = para.base + (tokens[starts[a] ?? a]?.start ?? 0);
+        const mention: Mention = { pos, name: entity.name, sentenceStart, para: p, full };
+        this.mentions.push(oblique ? { ...mention, oblique } : mention);
+        if (full) this.namesakes.get(surnameKey(entity.name))?.push({ pos, name: entity.name });
         if (split.gender !== null) this.gender.set(entity.name, split.gender);
         // "Djokovic said his ...": the subject's own pronoun tells an unknown gender.
         if (first && !oblique && this.genderOf(entity.name) === null) {
@@ -295,7 +302,7 @@ export class Resolver implements NameContext {
         )
           continue;
         // "Roe said Doe continued to ...": Doe is the subject of what Roe said.
-        if (reportedSubject(tokens, v)) continue;
+        if (reportedSubject(tokens, v) || embeddedReport(tokens, v, floor)) continue;
         let phrase = subjectBefore(tokens, v, floor, this);
         if (
           phrase === null &&
@@ -644,12 +651,19 @@ export class Resolver implements NameContext {
     return null;
   }
 
-  /** The nearest person mentioned before `pos` whose name `fits`, looking back a bounded way. */
-  private nearestMention(pos: number, fits: (name: string) => boolean): Mention | null {
+  /**
+   * The nearest person mentioned before `pos` whose name `fits`, looking back a bounded way;
+   * `direct`: not an owner or the object of a preposition.
+   */
+  private nearestMention(
+    pos: number,
+    fits: (name: string) => boolean,
+    direct = false,
+  ): Mention | null {
     const start = lowerBound(this.mentions, pos) - 1;
     for (let i = start; i >= 0 && start - i < LOOKBACK; i--) {
       const m = this.mentions[i];
-      if (m !== undefined && fits(m.name)) return m;
+      if (m !== undefined && fits(m.name) && !(direct && m.oblique === true)) return m;
     }
     return null;
   }
@@ -678,6 +692,54 @@ export class Resolver implements NameContext {
     if (last === null || last.pos <= from || last.pos >= at) return false;
     const lg = this.genderOf(last.name);
     return lg !== null && lg !== g && !this.pronounBetween(g, last.pos, at);
+  }
+
+  /** The paragraph holding position `pos`. */
+  private paragraphAt(pos: number): number {
+    let lo = 0;
+    let hi = this.paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.paragraphs[mid]?.base ?? 0) <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /**
+   * "“...,” said Ann Roe. ⏎ The plan also worries Jane Doe, a nurse. ⏎ “...,” she said.": the
+   * last person named (past owners and objects of prepositions named before) is someone new,
+   * introduced by full name after the current speaker in this or the previous paragraph, of the
+   * pronoun's gender; with no "she" since that sentence began and the speaker not named since,
+   * the newcomer is the one the pronoun means.
+   */
+  private introducedPerson(found: Mention | null, pos: number, g: 'm' | 'f'): string | null {
+    const here = this.paragraphAt(pos);
+    const start = lowerBound(this.mentions, pos) - 1;
+    for (let i = start; i >= 0 && start - i < LOOKBACK; i--) {
+      const m = this.mentions[i];
+      if (m === undefined || (found !== null && m.pos <= found.pos)) return null;
+      if ((m.para ?? -1) < here - 1) return null;
+      const first = this.mentionsOf.get(m.name)?.[0] === m.pos;
+      if (m.oblique === true && !first) continue;
+      if (!first || m.full !== true || this.genderOf(m.name) !== g || !this.isPerson(m.name))
+        return null;
+      const since = m.sentenceStart ?? m.pos;
+      if (this.pronounBetween(g, since - 1, pos)) return null;
+      if (found !== null && this.namedSince(found.name, since, pos)) return null;
+      return m.name;
+    }
+    return null;
+  }
+
+  /** `name` is mentioned between the two positions, not as an owner or after a preposition. */
+  private namedSince(name: string, from: number, to: number): boolean {
+    for (let i = lowerBound(this.mentions, from); i < this.mentions.length; i++) {
+      const m = this.mentions[i];
+      if (m === undefined || m.pos >= to) return false;
+      if (m.name === name && m.oblique !== true) return true;
+    }
+    return false;
   }
 
   /** "he"/"she": the nearest earlier person of a compatible gender. */
@@ -709,9 +771,13 @@ export class Resolver implements NameContext {
         this.newPersonAfterOther(found.pos, nearest.pos, pos, person, g)
       )
         return nearest.name;
+      const intro = this.introducedPerson(found, pos, g);
+      if (intro !== null) return intro;
       const speaker = found?.name ?? null;
       if (speaker !== null) return fits(speaker) ? speaker : this.namesakeOf(speaker, g);
-      return nearest?.name ?? null;
+      // No speaker fits: the nearest person named as a subject or object, not as an owner
+      // ("Inspired by Lee’s campaign, he ...") or after a preposition.
+      return (this.nearestMention(pos, fits, true) ?? nearest)?.name ?? null;
     }
     return this.lastQuoted(pos);
   }
@@ -874,6 +940,38 @@ function reportedSubject(tokens: readonly Token[], v: number): boolean {
   if (t === undefined || !isNameToken(t)) return false;
   const [a] = runAround(tokens, v - 1);
   return isFiniteSpeechAt(tokens, a - 1);
+}
+
+/** How far back from a speech verb the "that" of a clause reported by someone else may stand. */
+const EMBED_REACH = 8;
+
+/**
+ * The speech verb at `v` sits in a "that" clause of another speech verb: "Roe said that Doe had
+ * reported ...", "noting that the paper’s Doe had written ...". Doe is talked about, Roe speaks.
+ */
+function embeddedReport(tokens: readonly Token[], v: number, floor: number): boolean {
+  for (let j = v - 1; j > floor && v - j <= EMBED_REACH; j--) {
+    const t = tokens[j];
+    if (t === undefined || /^[,;:“”"]$/.test(t.text)) return false;
+    if (t.lower !== 'that') continue;
+    for (let u = j - 1; u >= floor && j - u <= 2; u--) {
+      const w = tokens[u];
+      if (w !== undefined && (isFiniteSpeechAt(tokens, u) || SPEECH_PARTICIPLE.has(w.lower)))
+        return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** For each token of the paragraph, the index of the first token of its sentence. */
+function sentenceStarts(para: Paragraph): number[] {
+  const starts: number[] = [];
+  para.tokens.forEach((_, k) => {
+    const same = k > 0 && para.sentence[k - 1] === para.sentence[k];
+    starts.push(same ? (starts[k - 1] ?? k) : k);
+  });
+  return starts;
 }
 
 /** Index of the first item at or after `pos` in a list sorted by position. */

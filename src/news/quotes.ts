@@ -7,8 +7,9 @@
  * attribution next to the quote ("X said", "said X", "according to X", "..., he said", "X
  * stressed that ... “...”", "..., saying “...”", "Here’s X in 1994: “...”", "X’s remark that
  * “...”", an aside "Y, X said, had ... “...”"), or the quote before it in the paragraph (or, for
- * a paragraph's opening quotes, the name attributing its next quote, or a signature line after
- * the paragraph: "“...” ⏎ - Jane Roe, Ohio."); the
+ * a paragraph's opening quotes, the name attributing its next quote, an attribution ending the
+ * paragraph before at a colon ("He told the crowd: ⏎ “...”"), or a signature line after the
+ * paragraph: "“...” ⏎ - Jane Roe, Ohio."); the
  * attribution's noun phrase is resolved to a name: names via the who's-who, pronouns to the
  * nearest earlier person of a compatible gender, role nouns ("the Iraqi PM") to the person the
  * article described that way. Pure and linear in the text length.
@@ -35,6 +36,7 @@ import { sentenceSubject } from './quote-subjects.js';
 import { Resolver } from './quote-resolver.js';
 import { cueAfter } from './quote-cue-after.js';
 import { cueBefore } from './quote-cue-before.js';
+import type { Cue } from './quote-cue.js';
 import {
   asideSpeaker,
   documentCue,
@@ -159,6 +161,11 @@ export function findQuotes({ sentences, paragraphOf, entities }: QuoteInput): Qu
           const doc = documentBefore(paragraphs, spansOf, p, span.open, resolver);
           if (doc?.phrase != null) speaker = resolver.resolve(doc.phrase, doc.pos);
         }
+        // "He told his audience: ⏎ “...”": the previous paragraph ends introducing the quote.
+        if (speaker === null && span.open === 0 && i === 0) {
+          const intro = introducedBefore(paragraphs[p - 1], resolver);
+          if (intro?.phrase != null) speaker = resolver.resolve(intro.phrase, intro.pos);
+        }
         if (speaker === null && signed === undefined)
           signed = signer(paragraphs[p + 1], spans.at(-1)?.close ?? 0, para, resolver);
         speaker ??= signed ?? resolver.lastSpeaker(pos);
@@ -226,6 +233,19 @@ function documentBefore(
   if (last !== undefined && last.close >= start) return null;
   const cue = documentCue(para, end, start, resolver, false);
   return cue !== null && issued(para, cue.k) ? cue : null;
+}
+
+/**
+ * The attribution ending a paragraph at a colon ("In a 1963 speech, he declared:"), read as a
+ * cue before a quote standing just after it.
+ */
+function introducedBefore(para: Paragraph | undefined, resolver: Resolver): Cue | null {
+  const end = para?.tokens.length ?? 0;
+  if (para === undefined || para.tokens[end - 1]?.text !== ':') return null;
+  let start = end - 1;
+  while (start > 0 && para.sentence[start - 1] === para.sentence[end - 1]) start--;
+  const span: Span = { para: -1, open: end, close: end, continues: false };
+  return cueBefore(para, span, start, resolver);
 }
 
 /** Verbs that put a document out: "issued a statement", "sent out a letter". */

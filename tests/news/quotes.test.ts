@@ -892,3 +892,58 @@ describe('findQuotes: groups, anonymous sources and null speakers', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Ann Lee', 'Lee supporters', 'Ann Lee']);
   });
 });
+
+describe('pronoun and gender resolution', () => {
+  it('gives "she" to a woman introduced by full name after the current speaker', () => {
+    const quotes = quotesOf([
+      '“We will not back down,” said Mary Hale, the union’s president.',
+      'While the mayor has praised the plan, the mood is different among the workers, which is something that troubles Ellen Brooks, president of the Dayton Nurses Association.',
+      '“Nobody asked us,” she said.',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Ellen Brooks');
+  });
+
+  it('keeps "she" on the speaker who goes on being talked about after naming someone new', () => {
+    const quotes = quotesOf([
+      '“We will not back down,” said Mary Hale, the union’s president.',
+      'Hale said she had met Ellen Brooks, president of the Dayton Nurses Association.',
+      '“Nobody asked us,” she said.',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Mary Hale');
+  });
+
+  it('with no speaker of the gender, passes over an owner to the person named before', () => {
+    const quotes = quotesOf([
+      '“We will not back down,” said Mary Hale, the union’s president.',
+      'Across town is Daniel Reyes, a retired county commissioner. Inspired by Commissioner Gil Moreno’s example, he has taken a second job.',
+      '“I knock on doors every day,” he said.',
+      'Reyes is not alone.',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Daniel Reyes');
+  });
+
+  it('does not take the subject of a report inside what someone said as the speaker', () => {
+    const quotes = quotesOf([
+      'Tom Reed spoke at length on Monday, noting that the Gazette’s Paul Stone had reported in May that the campaign was in trouble.',
+      '“That was wrong then and it is wrong now,” he said.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Tom Reed');
+  });
+
+  it('gives a quote opening a paragraph to "she told the crowd:" ending the one before', () => {
+    const quotes = quotesOf([
+      '“We are ready,” said Mark Bell, the party chairman.',
+      'One of the central claims of Mayor Ann Cole’s speech on Monday does not hold up. She told the crowd, to loud applause:',
+      '“No city has done more for its workers.”',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Ann Cole');
+  });
+
+  it('reads "Secretary of State Jane Roe" as the name, not the role', () => {
+    const quotes = quotesOf([
+      '“We will wait,” press secretary Jim Lee said.',
+      'Secretary of State Jane Roe said on Sunday that while the vote was an “important step forward,” it remained “far from perfect.”',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jim Lee', 'Jane Roe', 'Jane Roe']);
+  });
+});

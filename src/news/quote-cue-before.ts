@@ -63,12 +63,19 @@ const AUXILIARIES = new Set(
   'is was are were has had have would will could should can may might must did does do'.split(' '),
 );
 
+/** Pronouns of one person ("they" after "voters say" stands for the subject itself). */
+const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+
 /**
- * "X now said Trump had “...”": the name after the verb opens the reported clause (a finite
- * verb follows it), so it is what was said about, not who said it.
+ * "X now said Trump had “...”", "and said she would “...”": the name or pronoun after the verb
+ * opens the reported clause (an auxiliary follows it), so it is what was said about, not who
+ * said it.
  */
 function reportedSubject(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
+  // "said she “steered a middle ground”": the quote goes on with the pronoun's verb.
+  if (t !== undefined && PERSONAL_PRONOUNS.has(t.lower))
+    return AUXILIARIES.has(tokens[k + 1]?.lower ?? '') || /^[“"]$/.test(tokens[k + 1]?.text ?? '');
   if (t === undefined || !isNameToken(t)) return false;
   return AUXILIARIES.has(tokens[runAround(tokens, k)[1]]?.lower ?? '');
 }

@@ -293,17 +293,8 @@ export function phraseAt(
       const u = tokens[j];
       if (u === undefined || !isNameToken(u)) j = b;
     }
-    // "Secretary of State Jane Roe": a capitalised role, "of" and its body run on into the name.
-    if (
-      j === b &&
-      b === k + 1 &&
-      isRoleWord(t.lower) &&
-      tokens[b]?.lower === 'of' &&
-      isNameToken(tokens[b + 1] ?? t)
-    ) {
-      const [, c] = runAround(tokens, b + 1);
-      if (c - (b + 1) > 1) return namePhrase(tokens, b + 1, Math.min(c, end));
-    }
+    const titled = j === b ? nameAfterTitleOf(tokens, b, end, resolver) : null;
+    if (titled !== null) return titled;
     const next = tokens[j];
     if (next !== undefined && isNameToken(next) && j < end) {
       const [, c] = runAround(tokens, j);
@@ -376,6 +367,30 @@ function groupAt(
   const name = nameText(tokens, a, b);
   if (isPlaceName(name) || !resolver.isKnownName(name)) return null;
   return { kind: 'name', name: `${name} ${noun.text}`, gender: null, group: true };
+}
+
+/**
+ * "Secretary of State John Kerry", "Director of National Intelligence Ann Roe": a capitalised
+ * title ending at `b` whose "of" names a department, then the person the article knows; the
+ * department's words are no part of the name.
+ */
+function nameAfterTitleOf(
+  tokens: readonly Token[],
+  b: number,
+  end: number,
+  resolver: NameContext,
+): Phrase | null {
+  const of = tokens[b];
+  if (of?.lower !== 'of' || !isRoleWord(tokens[b - 1]?.lower ?? '')) return null;
+  const first = tokens[b + 1];
+  if (first === undefined || !isNameToken(first)) return null;
+  const c = Math.min(runAround(tokens, b + 1)[1], end);
+  for (let m = b + 2; m < c; m++) {
+    if (!resolver.isKnownName(nameText(tokens, m, c))) continue;
+    const phrase = namePhrase(tokens, m, c);
+    if (phrase.kind === 'name') return phrase;
+  }
+  return null;
 }
 
 /**

@@ -323,11 +323,35 @@ export function sentenceSubject(
     // the subject.
     j++;
   } else if (LEADERS.has(first?.lower ?? '') || participle) {
-    return pastOpening(para, j, k, resolver);
+    return openingClauseSubject(para, j, k, resolver) ?? pastOpening(para, j, k, resolver);
   }
   // "Moreover, as part of the talks, Roe cited ...", "Here in Salem, Doe ...": an opening
   // phrase that names nobody; the subject follows its comma.
   return phraseAt(para.tokens, j, k, resolver) ?? pastOpening(para, j, k, resolver);
+}
+
+/** Conjunctions opening a subordinate clause before the main one ("When Roe said ..., the"). */
+const CLAUSE_OPENERS = new Set(
+  'when as while after before since although though because once until if whereas'.split(' '),
+);
+
+/**
+ * "When Roe later said he would “...”, the crowd cheered": token `k` lies inside the
+ * subordinate clause opening the sentence at `j` (no comma yet), so the clause's own subject
+ * is meant, not the main clause's.
+ */
+function openingClauseSubject(
+  para: Paragraph,
+  j: number,
+  k: number,
+  resolver: NameContext,
+): Phrase | null {
+  // "But even as Roe ...": past a linking and a focus word.
+  if (LINKERS.has(para.tokens[j]?.lower ?? '')) j++;
+  if (FOCUS_WORDS.has(para.tokens[j]?.lower ?? '')) j++;
+  if (!CLAUSE_OPENERS.has(para.tokens[j]?.lower ?? '')) return null;
+  for (let c = j + 1; c < k; c++) if (para.tokens[c]?.text === ',') return null;
+  return phraseAt(para.tokens, j + 1, k, resolver);
 }
 
 /**

@@ -947,3 +947,31 @@ describe('pronoun and gender resolution', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Jim Lee', 'Jane Roe', 'Jane Roe']);
   });
 });
+
+describe('findQuotes: the speaker named in the quote’s own sentence (cue)', () => {
+  it('gives a quote inside an opening "when/as" clause to that clause’s subject', () => {
+    const quotes = quotesOf([
+      'Ruth Adler spoke first. Mayor Paul Grant spoke next. “We will rebuild,” Grant said.',
+      'When Adler finally wrapped up — “The roads come first!” — the balloons came down.',
+      'But as Adler promised to fix the bridges and “every last pothole in town,” the crowd cheered.',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Ruth Adler');
+    expect(quotes[2]?.speaker).toBe('Ruth Adler');
+  });
+
+  it('does not take the pronoun opening what was said as the speaker', () => {
+    const quotes = quotesOf([
+      'Mayor Paul Grant spoke first. “We will rebuild,” Grant said. Ruth Adler spoke next.',
+      'The Harbor Gazette obtained a tape of the speech and said he “spoke for an hour without notes.”',
+    ]);
+    expect(quotes[1]?.speaker).toBe('Harbor Gazette');
+  });
+
+  it('reads the person after a title and its department ("Secretary of State X")', () => {
+    const quotes = quotesOf([
+      'Ruth Adler spoke first. Press secretary Paul Grant spoke next. “We will rebuild,” Grant said.',
+      'Secretary of State Ruth Adler said on Sunday that although the vote was “a first step,” it was “far from enough.”',
+    ]);
+    expect(quotes[2]?.speaker).toBe('Ruth Adler');
+  });
+});

@@ -91,6 +91,8 @@ const MAX_NAME_WORDS = 4;
 const STALE = 500;
 /** Characters back to the sentence that brought up a document ("the letter"). */
 const DOCUMENT_REACH = 1500;
+/** Sentences back to the person a role may re-describe ("Roe spoke. The senator said"). */
+const TOPIC_SENTENCES = 2;
 /** How many earlier speakers or mentions an antecedent search looks at. */
 const LOOKBACK = 200;
 
@@ -129,13 +131,17 @@ export class Resolver implements NameContext {
   private readonly namesakes = new Map<string, Mention[]>();
   /** The one namesake of each shared surname and gender ("clinton f"), found once. */
   private readonly namesakeByGender = new Map<string, string | null>();
-  private described: DescribedPerson[] | undefined;
+  private described: Map<string, DescribedPerson> | undefined;
   /** "he" and "she" outside quotations, positions ascending. */
   private readonly pronouns: { m: Mention[]; f: Mention[] } = { m: [], f: [] };
   /** People the article named a role's holder ("spoke as the Labour leader"), in text order. */
   private readonly roleHolders: { pos: number; words: readonly string[]; name: string }[] = [];
   /** Document nouns outside quotations ("sent a fundraising email"), in text order. */
   private readonly documents: { pos: number; noun: string; p: number; k: number }[] = [];
+  /** Where each sentence of the article starts. */
+  private readonly sentenceStarts: number[] = [];
+  /** The speakers are collected and sorted: role references may look for the topic. */
+  private speakersIndexed = false;
 
   constructor(
     private readonly paragraphs: Paragraph[],
@@ -199,6 +205,9 @@ export class Resolver implements NameContext {
       // Role nouns used as references ("the ayatollah", "the Iraqi PM"), and documents.
       for (let k = 0; k < tokens.length; k++) {
         const t = tokens[k];
+        const s = para.sentence[k] ?? 0;
+        if (t !== undefined && this.sentenceStarts[s] === undefined)
+          this.sentenceStarts[s] = para.base + t.start;
         if (t === undefined || insideQuote(p, k)) continue;
         const g = PRONOUN_GENDER.get(t.lower);
         if (g === 'm' || g === 'f') this.pronouns[g].push({ pos: para.base + t.start, name: '' });
@@ -224,6 +233,10 @@ export class Resolver implements NameContext {
     for (const { p, k, words } of asRoles) this.addRoleHolder(p, k, words);
     this.collectSpeakers(insideQuote);
     this.speakers.sort((x, y) => x.pos - y.pos);
+    this.speakersIndexed = true;
+    // A sentence without tokens starts where the one before it does.
+    for (let s = 1; s < this.sentenceStarts.length; s++)
+      this.sentenceStarts[s] ??= this.sentenceStarts[s - 1] ?? 0;
   }
 
   /** Sorts the mentions and lists each name's mention positions. */
@@ -597,12 +610,10 @@ export class Resolver implements NameContext {
     const heads = words.filter((w) => isRoleWord(w)).map(canonicalRole);
     if (heads.length === 0) return null;
     const modifiers = words.filter((w) => !isRoleWord(w));
-    const places = modifiers.filter((w) => isPlaceName(w));
     let best: { name: string; score: number } | null = null;
-    for (const { name, desc, placed } of this.describedPeople()) {
-      if (!heads.every((h) => desc.includes(` ${h} `))) continue;
-      // "the New Jersey governor" is not the "former New York governor": places must agree.
-      if (placed && !places.every((m) => desc.includes(` ${m} `))) continue;
+    for (const person of this.describedPeople().values()) {
+      if (!describedAs(person, words)) continue;
+      const { name, desc } = person;
       let score = 1 + modifiers.filter((m) => desc.includes(` ${m} `)).length * 0.5;
       const last = this.lastMentionBefore(name, pos);
       if (last >= 0) score += 0.5 + last / (pos + 1);
@@ -611,13 +622,39 @@ export class Resolver implements NameContext {
     return best?.name ?? null;
   }
 
-  /** People the article describes, each description in canonical role words (built once). */
-  private describedPeople(): DescribedPerson[] {
-    this.described ??= this.entities.flatMap((e) => {
-      if (e.kind !== 'person' || e.description === null) return [];
-      const words = e.description.toLowerCase().split(/\s+/).map(canonicalRole);
-      return [{ name: e.name, desc: ` ${words.join(' ')} `, placed: words.some(isPlaceName) }];
-    });
+  /**
+   * "Rubio toured the plant. The senator said ...": the person last named as a speaker or a
+   * subject in the sentences just before the one at `pos`, whom a role there may re-describe,
+   * unless `other`, a person the article described by that role, was named there too.
+   */
+  private topicBefore(pos: number, words: readonly string[], other: string | null): string | null {
+    if (!this.speakersIndexed) return null;
+    const s = sentenceAt(this.sentenceStarts, pos);
+    const from = this.sentenceStarts[Math.max(0, s - TOPIC_SENTENCES)] ?? 0;
+    const to = this.sentenceStarts[s] ?? pos;
+    if (other !== null && this.lastMentionBefore(other, to) >= from) return null;
+    for (let i = lowerBound(this.speakers, to) - 1; i >= 0; i--) {
+      const m = this.speakers[i];
+      if (m === undefined || m.pos < from) return null;
+      if (m.cited === true || m.institution === true || !this.isPerson(m.name)) continue;
+      // A person the article describes otherwise is not the one this role re-describes.
+      const person = this.describedPeople().get(m.name);
+      return person === undefined || describedAs(person, words) ? m.name : null;
+    }
+    return null;
+  }
+
+  /** People the article describes, by name, descriptions in canonical role words (built once). */
+  private describedPeople(): Map<string, DescribedPerson> {
+    if (this.described === undefined) {
+      this.described = new Map();
+      for (const e of this.entities) {
+        if (e.kind !== 'person' || e.description === null) continue;
+        const words = e.description.toLowerCase().split(/\s+/).map(canonicalRole);
+        const desc = ` ${words.join(' ')} `;
+        this.described.set(e.name, { name: e.name, desc, placed: words.some(isPlaceName) });
+      }
+    }
     return this.described;
   }
 
@@ -830,6 +867,8 @@ export class Resolver implements NameContext {
         if (holder !== null) return holder;
         // "a White House official": someone the article has not named, not a described person.
         const byRole = phrase.definite ? this.byRole(phrase.words, pos) : null;
+        const topic = phrase.definite ? this.topicBefore(pos, phrase.words, byRole) : null;
+        if (topic !== null) return topic;
         // "The Vermont senator": a person described so but not mentioned for a long while
         // yields to the current speaker, whom the role most likely re-describes.
         if (
@@ -972,6 +1011,28 @@ function sentenceStarts(para: Paragraph): number[] {
     starts.push(same ? (starts[k - 1] ?? k) : k);
   });
   return starts;
+}
+
+/**
+ * Holds the description all the role words' heads ("the Florida senator": "senator"), and its
+ * places agree: "the New Jersey governor" is not the "former New York governor".
+ */
+function describedAs({ desc, placed }: DescribedPerson, words: readonly string[]): boolean {
+  const heads = words.filter((w) => isRoleWord(w)).map(canonicalRole);
+  if (!heads.every((h) => desc.includes(` ${h} `))) return false;
+  return !placed || words.every((w) => !isPlaceName(w) || desc.includes(` ${w} `));
+}
+
+/** The sentence holding `pos`, given where each sentence starts (ascending). */
+function sentenceAt(starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? 0) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 /** Index of the first item at or after `pos` in a list sorted by position. */

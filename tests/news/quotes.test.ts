@@ -975,3 +975,23 @@ describe('findQuotes: the speaker named in the quote’s own sentence (cue)', ()
     expect(quotes[2]?.speaker).toBe('Ruth Adler');
   });
 });
+
+describe('roles: role and description references as speakers', () => {
+  it('reads a role as re-describing the person just talked about', () => {
+    const quotes = quotesOf([
+      'Sen. Ann Holt opened the day with a rally in Des Moines. “We will win this state,” Holt said.',
+      'The crowd was large and loud, and the rally ran late into the afternoon before the buses left.',
+      'Mark Dunn toured a dairy farm near Ames on Monday with farmers and their families.',
+      'Walking into the barn, the senator said his plan was “good for every farm in the state.”',
+    ]);
+    expect(quotes.at(-1)?.speaker).toBe('Mark Dunn');
+  });
+
+  it('reads "Secretary of Defense Jane Roe" as the name after the title and its "of"', () => {
+    const quotes = quotesOf([
+      'Press secretary Jim Hale said the talks had been “very useful for both sides.”',
+      'Secretary of Defense Ann Lowe said on Sunday that although the deal was an “important step forward,” the terms were “far from perfect.”',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jim Hale', 'Ann Lowe', 'Ann Lowe']);
+  });
+});
